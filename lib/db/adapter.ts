@@ -1,0 +1,36 @@
+import fs from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { PrismaPGlite } from 'pglite-prisma-adapter';
+import { PrismaPg } from '@prisma/adapter-pg';
+import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import type { DatabaseTarget } from './connection';
+
+export interface OpenedAdapter {
+  factory: SqlMigrationAwareDriverAdapterFactory;
+  /** Releases the embedded database (PGlite); a no-op for a PostgreSQL pool, which Prisma closes. */
+  close: () => Promise<void>;
+}
+
+/**
+ * Builds the driver adapter for a target, synchronously so the Prisma client can be created lazily
+ * on first use (the build must not open the store's database by importing this module).
+ */
+export function openAdapter(target: DatabaseTarget): OpenedAdapter {
+  if (target.kind === 'postgres') {
+    // A per-schema search_path lets test runs (and several shops) share one server without colliding.
+    const options = target.schema ? `-c search_path="${target.schema.replace(/"/g, '')}"` : undefined;
+    const factory = new PrismaPg(
+      { connectionString: target.url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10), options },
+      target.schema ? { schema: target.schema } : undefined,
+    );
+    return { factory, close: async () => {} };
+  }
+  if (target.dataDir) fs.mkdirSync(target.dataDir, { recursive: true });
+  const client = target.dataDir ? new PGlite(target.dataDir) : new PGlite();
+  return {
+    factory: new PrismaPGlite(client),
+    close: async () => {
+      if (!client.closed) await client.close();
+    },
+  };
+}
