@@ -1,0 +1,49 @@
+import type { Metadata } from 'next';
+import Image from 'next/image';
+import { notFound } from 'next/navigation';
+import { CatalogView } from '@/components/catalog/CatalogView';
+import { getCatalogFacets, getCatalogPage, getCollection } from '@/lib/catalog/cached';
+import { parseCatalogQuery, type RawSearchParams } from '@/lib/catalog/filters';
+import { shopConfig } from '@/lib/config';
+
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<RawSearchParams> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { slug } = await params;
+  const collection = await getCollection(slug);
+  if (!collection) return { title: 'Collection not found' };
+  return {
+    title: collection.title,
+    description: collection.description,
+    alternates: { canonical: `/collections/${collection.slug}` },
+    openGraph: { images: [collection.image.src] },
+  };
+}
+
+export default async function CollectionPage({ params, searchParams }: Props) {
+  const { slug } = await params;
+  const collection = await getCollection(slug);
+  if (!collection) notFound();
+  const query = { ...parseCatalogQuery(await searchParams), collection: collection.slug };
+  const [page, facets] = await Promise.all([getCatalogPage(query), getCatalogFacets()]);
+  return (
+    <div className="page">
+      <header className="collection-hero">
+        <div>
+          <p className="eyebrow">Collection</p>
+          <h1>{collection.title}</h1>
+          <p className="lede">{collection.description}</p>
+        </div>
+        <Image src={collection.image.src} alt={collection.image.alt} width={collection.image.width} height={collection.image.height} sizes="(max-width: 768px) 100vw, 480px" priority />
+      </header>
+      <CatalogView
+        query={query}
+        page={page}
+        facets={facets}
+        basePath={`/collections/${collection.slug}`}
+        fixedCollection={collection.slug}
+        currency={shopConfig().SHOP_CURRENCY}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,27 @@
+import { SiteHeader } from '@/components/layout/SiteHeader';
+import { SiteFooter } from '@/components/layout/SiteFooter';
+import { getCollections } from '@/lib/catalog/cached';
+import { shopConfig } from '@/lib/config';
+
+export default async function ShopLayout({ children }: { children: React.ReactNode }) {
+  const collections = await getCollections();
+  const config = shopConfig();
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <SiteHeader
+        shopName={config.SHOP_NAME}
+        phone={config.SHOP_PHONE}
+        freeExpressThresholdCents={config.FREE_EXPRESS_THRESHOLD_CENTS}
+        currency={config.SHOP_CURRENCY}
+        collections={collections.map((c) => ({ slug: c.slug, title: c.title }))}
+      />
+      <main id="main" tabIndex={-1}>
+        {children}
+      </main>
+      <SiteFooter shopName={config.SHOP_NAME} phone={config.SHOP_PHONE} collections={collections.map((c) => ({ slug: c.slug, title: c.title }))} />
+    </>
+  );
+}

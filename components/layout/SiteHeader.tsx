@@ -1,0 +1,63 @@
+import Link from 'next/link';
+import { formatMoney } from '@/lib/money';
+
+interface Props {
+  shopName: string;
+  phone: string;
+  freeExpressThresholdCents: number;
+  currency: string;
+  collections: { slug: string; title: string }[];
+}
+
+export function SiteHeader({ shopName, phone, freeExpressThresholdCents, currency, collections }: Props) {
+  return (
+    <header className="site-header">
+      <p className="announcement">
+        <span>Free Express shipping on wool orders over {formatMoney({ amount: freeExpressThresholdCents, currency })}</span>
+        <span className="announcement__phone">
+          Questions? <a href={`tel:${phone.replace(/[^+\d]/g, '')}`}>{phone}</a>
+        </span>
+      </p>
+      <div className="site-header__bar">
+        <Link href="/" className="wordmark" aria-label={`${shopName}, home`}>
+          <svg aria-hidden="true" width="28" height="28" viewBox="0 0 32 32" className="wordmark__mark">
+            <circle cx="16" cy="16" r="15" fill="none" stroke="currentColor" strokeWidth="2" />
+            <path d="M5 20 Q11 12 16 18 T27 16" fill="none" stroke="currentColor" strokeWidth="2" />
+            <circle cx="22" cy="10" r="2.5" fill="currentColor" />
+          </svg>
+          <span>{shopName}</span>
+        </Link>
+        <nav aria-label="Main" className="main-nav">
+          <ul>
+            <li>
+              <Link href="/products">Shop all</Link>
+            </li>
+            {collections.slice(0, 3).map((c) => (
+              <li key={c.slug}>
+                <Link href={`/collections/${c.slug}`}>{c.title}</Link>
+              </li>
+            ))}
+            <li>
+              <Link href="/blog">Journal</Link>
+            </li>
+          </ul>
+        </nav>
+        <div className="site-header__tools">
+          <form action="/products" role="search" className="header-search">
+            <label htmlFor="header-q" className="visually-hidden">
+              Search the shop
+            </label>
+            <input id="header-q" name="q" type="search" placeholder="Search" maxLength={80} />
+          </form>
+          <Link href="/cart" className="cart-link">
+            <svg aria-hidden="true" width="20" height="20" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="1.8">
+              <path d="M5 7h14l-1.2 12.1a2 2 0 0 1-2 1.9H8.2a2 2 0 0 1-2-1.9L5 7Z" />
+              <path d="M9 7V6a3 3 0 0 1 6 0v1" />
+            </svg>
+            <span>Cart</span>
+          </Link>
+        </div>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,14 @@
+/**
+ * Every cache tag the shop uses, in one place. Cached reads tag themselves with these;
+ * whatever changes the data revalidates the same tags (lib/catalog/revalidate.ts).
+ */
+export const cacheTags = {
+  /** Any product listing: catalog pages, home page features, collections, sitemap. */
+  products: 'products',
+  product: (slug: string) => `product:${slug}`,
+  collections: 'collections',
+  collection: (slug: string) => `collection:${slug}`,
+} as const;
+
+/** Safety net for several app servers without a shared cache: pages refresh at least this often (seconds). */
+export const CATALOG_REVALIDATE_SECONDS = 300;

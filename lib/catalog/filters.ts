@@ -1,0 +1,111 @@
+import { z } from 'zod';
+import { MATERIAL_KEYS } from './materials';
+import { parseMajorUnits } from '../money';
+
+/**
+ * The catalog's filters, sort and page, as they live in the URL (so a filtered page can be
+ * shared and the back button works). Parsing is forgiving by design: a value that makes no
+ * sense is dropped or clamped and the catalog is still shown, never an error page.
+ */
+export const SORTS = {
+  featured: 'Featured',
+  newest: 'Newest',
+  'price-asc': 'Price: low to high',
+  'price-desc': 'Price: high to low',
+} as const;
+export type Sort = keyof typeof SORTS;
+
+export interface CatalogQuery {
+  q: string | null;
+  collection: string | null;
+  materials: string[];
+  colour: string | null;
+  minPriceCents: number | null;
+  maxPriceCents: number | null;
+  inStock: boolean;
+  sort: Sort;
+  page: number;
+}
+
+export const MAX_PAGE = 500;
+const MAX_QUERY_LENGTH = 80;
+
+export type RawSearchParams = Record<string, string | string[] | undefined>;
+
+function first(v: string | string[] | undefined): string | undefined {
+  return Array.isArray(v) ? v[0] : v;
+}
+function all(v: string | string[] | undefined): string[] {
+  if (v === undefined) return [];
+  return (Array.isArray(v) ? v : [v]).flatMap((s) => s.split(','));
+}
+
+const slugish = z.string().trim().toLowerCase().regex(/^[a-z0-9-]{1,60}$/);
+const material = z.enum(MATERIAL_KEYS);
+const colour = z.string().trim().min(1).max(40).regex(/^[\p{L} -]+$/u);
+
+function priceCents(v: string | undefined): number | null {
+  if (v === undefined || v === '') return null;
+  return parseMajorUnits(v);
+}
+
+export function parseCatalogQuery(params: RawSearchParams): CatalogQuery {
+  const q = first(params.q)?.trim().replace(/\s+/g, ' ').slice(0, MAX_QUERY_LENGTH) || null;
+  const collectionParsed = slugish.safeParse(first(params.collection) ?? '');
+  const materials = [...new Set(all(params.material).flatMap((m) => {
+    const r = material.safeParse(m.trim().toLowerCase());
+    return r.success ? [r.data] : [];
+  }))].sort();
+  const colourParsed = colour.safeParse(first(params.colour) ?? '');
+  let minPriceCents = priceCents(first(params.minPrice));
+  let maxPriceCents = priceCents(first(params.maxPrice));
+  // A reversed range is most likely two fields typed the wrong way round.
+  if (minPriceCents !== null && maxPriceCents !== null && minPriceCents > maxPriceCents) {
+    [minPriceCents, maxPriceCents] = [maxPriceCents, minPriceCents];
+  }
+  const sortRaw = first(params.sort);
+  const sort: Sort = sortRaw && Object.hasOwn(SORTS, sortRaw) ? (sortRaw as Sort) : 'featured';
+  const pageNum = Number.parseInt(first(params.page) ?? '1', 10);
+  const page = Number.isFinite(pageNum) ? Math.min(Math.max(pageNum, 1), MAX_PAGE) : 1;
+  const inStockRaw = first(params.inStock);
+  return {
+    q,
+    collection: collectionParsed.success ? collectionParsed.data : null,
+    materials,
+    colour: colourParsed.success ? colourParsed.data.toLowerCase() : null,
+    minPriceCents,
+    maxPriceCents,
+    inStock: inStockRaw === '1' || inStockRaw === 'true' || inStockRaw === 'on',
+    sort,
+    page,
+  };
+}
+
+function centsToParam(cents: number): string {
+  return cents % 100 === 0 ? String(cents / 100) : `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}`;
+}
+
+/** The canonical query string for a query (defaults omitted), e.g. for pagination links. */
+export function catalogSearchParams(query: CatalogQuery, overrides: Partial<CatalogQuery> = {}, omitCollection = false): URLSearchParams {
+  const merged = { ...query, ...overrides };
+  const sp = new URLSearchParams();
+  if (merged.q) sp.set('q', merged.q);
+  if (merged.collection && !omitCollection) sp.set('collection', merged.collection);
+  for (const m of merged.materials) sp.append('material', m);
+  if (merged.colour) sp.set('colour', merged.colour);
+  if (merged.minPriceCents !== null) sp.set('minPrice', centsToParam(merged.minPriceCents));
+  if (merged.maxPriceCents !== null) sp.set('maxPrice', centsToParam(merged.maxPriceCents));
+  if (merged.inStock) sp.set('inStock', '1');
+  if (merged.sort !== 'featured') sp.set('sort', merged.sort);
+  if (merged.page > 1) sp.set('page', String(merged.page));
+  return sp;
+}
+
+/** A stable string for a query; used as the cache key of the result page. */
+export function catalogQueryKey(query: CatalogQuery): string {
+  return catalogSearchParams(query).toString();
+}
+
+export function isFiltered(query: CatalogQuery): boolean {
+  return Boolean(query.q || query.materials.length || query.colour || query.minPriceCents !== null || query.maxPriceCents !== null || query.inStock);
+}

@@ -1,0 +1,32 @@
+import { z } from 'zod';
+
+/**
+ * Shop settings read from the environment, each with a default so a fresh clone runs
+ * with none set. README.md lists every variable; keep the two in step.
+ */
+const envSchema = z.object({
+  SITE_URL: z.url({ error: 'SITE_URL must be an absolute URL such as https://shop.example' }).default('http://localhost:3000'),
+  SHOP_NAME: z.string().min(1).default('Steppe & Thread'),
+  SHOP_PHONE: z.string().min(5).default('+1 (618) 724-5782'),
+  SHOP_CURRENCY: z.string().regex(/^[A-Z]{3}$/).default('USD'),
+  /** Free Express shipping when the wool subtotal is strictly more than this (cents). */
+  FREE_EXPRESS_THRESHOLD_CENTS: z.coerce.number().int().min(0).default(15000),
+  CATALOG_PAGE_SIZE: z.coerce.number().int().min(4).max(96).default(12),
+  /** A variant with this many units or fewer shows "Only N left". */
+  LOW_STOCK_THRESHOLD: z.coerce.number().int().min(1).max(100).default(5),
+});
+
+export type ShopConfig = z.infer<typeof envSchema>;
+
+let cached: ShopConfig | null = null;
+
+export function shopConfig(): ShopConfig {
+  if (cached) return cached;
+  const parsed = envSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`Invalid shop configuration: ${issues}`);
+  }
+  cached = parsed.data;
+  return cached;
+}

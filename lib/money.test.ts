@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { add, formatMoney, money, multiply, parseMajorUnits, subtract, sum } from './money';
+
+describe('money', () => {
+  it('adds and multiplies in whole cents', () => {
+    expect(add(money(1999, 'USD'), money(1, 'USD'))).toEqual({ amount: 2000, currency: 'USD' });
+    expect(multiply(money(1999, 'USD'), 3).amount).toBe(5997);
+    expect(subtract(money(15001, 'USD'), money(15000, 'USD')).amount).toBe(1);
+    expect(sum([money(10, 'USD'), money(20, 'USD')], 'USD').amount).toBe(30);
+  });
+
+  it('refuses fractions of a cent and mixed currencies', () => {
+    expect(() => money(10.5, 'USD')).toThrow(/whole cents/);
+    expect(() => add(money(1, 'USD'), money(1, 'EUR'))).toThrow(/USD with EUR/);
+    expect(() => money(1, 'usd')).toThrow();
+  });
+
+  it('formats with Intl.NumberFormat', () => {
+    expect(formatMoney(money(15001, 'USD'))).toBe('$150.01');
+    expect(formatMoney(money(1800, 'USD'))).toBe('$18.00');
+    expect(formatMoney(money(123456, 'USD'))).toBe('$1,234.56');
+  });
+
+  it('parses typed amounts into cents without floats', () => {
+    expect(parseMajorUnits('150')).toBe(15000);
+    expect(parseMajorUnits('150.5')).toBe(15050);
+    expect(parseMajorUnits('0.29')).toBe(29);
+    expect(parseMajorUnits('abc')).toBeNull();
+    expect(parseMajorUnits('-3')).toBeNull();
+    expect(parseMajorUnits('1e9')).toBeNull();
+    expect(parseMajorUnits('1.234')).toBeNull();
+  });
+});

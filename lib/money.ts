@@ -1,0 +1,66 @@
+import { z } from 'zod';
+
+/** An amount of money: integer minor units (cents) and an ISO 4217 currency code. Never a float. */
+export interface Money {
+  amount: number;
+  currency: string;
+}
+
+export const currencySchema = z
+  .string()
+  .regex(/^[A-Z]{3}$/, 'A currency is a three-letter ISO code such as USD');
+
+export const minorUnitsSchema = z.number().int('Money is kept in whole cents').safe();
+
+export function money(amount: number, currency: string): Money {
+  return { amount: minorUnitsSchema.parse(amount), currency: currencySchema.parse(currency) };
+}
+
+function sameCurrency(a: Money, b: Money): void {
+  if (a.currency !== b.currency) throw new Error(`Cannot combine ${a.currency} with ${b.currency}`);
+}
+
+export function add(a: Money, b: Money): Money {
+  sameCurrency(a, b);
+  return money(a.amount + b.amount, a.currency);
+}
+
+export function subtract(a: Money, b: Money): Money {
+  sameCurrency(a, b);
+  return money(a.amount - b.amount, a.currency);
+}
+
+export function multiply(a: Money, quantity: number): Money {
+  return money(a.amount * z.number().int().parse(quantity), a.currency);
+}
+
+export function sum(items: Money[], currency: string): Money {
+  return items.reduce((total, m) => add(total, m), money(0, currency));
+}
+
+const formatters = new Map<string, Intl.NumberFormat>();
+
+/** Formats for display, e.g. formatMoney({amount: 15001, currency: 'USD'}) -> "$150.01". */
+export function formatMoney(m: Money, locale = 'en-US'): string {
+  const key = `${locale}:${m.currency}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(locale, { style: 'currency', currency: m.currency });
+    formatters.set(key, f);
+  }
+  const digits = f.resolvedOptions().maximumFractionDigits ?? 2;
+  // Division happens only here, for display; amounts themselves stay integers.
+  return f.format(m.amount / 10 ** digits);
+}
+
+/**
+ * Parses a shopper-typed major-unit amount ("150", "150.5", "150.01") into cents without
+ * going through a float. Returns null for anything that is not a plain non-negative amount.
+ */
+export function parseMajorUnits(input: string, fractionDigits = 2): number | null {
+  const m = /^\s*(\d{1,9})(?:\.(\d{1,2}))?\s*$/.exec(input);
+  if (!m) return null;
+  const whole = Number(m[1]);
+  const frac = Number((m[2] ?? '').padEnd(fractionDigits, '0') || '0');
+  return whole * 10 ** fractionDigits + frac;
+}

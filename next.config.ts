@@ -1,0 +1,19 @@
+import type { NextConfig } from 'next';
+
+const config: NextConfig = {
+  // PGlite is WebAssembly loaded from node_modules at run time; bundling it breaks its file lookups.
+  serverExternalPackages: ['@electric-sql/pglite', 'pglite-prisma-adapter', '@prisma/adapter-pg', 'pg'],
+  experimental: {
+    // The embedded database belongs to one process: prerendering in one worker keeps the build
+    // from opening the PGlite folder from several processes at once.
+    cpus: 1,
+  },
+  images: {
+    formats: ['image/avif', 'image/webp'],
+    deviceSizes: [375, 640, 828, 1080, 1280, 1600],
+  },
+  poweredByHeader: false,
+  typedRoutes: false,
+};
+
+export default config;
