@@ -93,7 +93,7 @@ export function VariantPicker({ variants, lowStockThreshold }: { variants: Varia
             <p className="variant-summary__price">
               <Price price={selected.price} compareAt={selected.compareAt} />
             </p>
-            <p className={`stock-hint stock-hint--${hint?.kind}`}>{hint ? stockHintText(hint) : null}</p>
+            <p className={`stock-hint stock-hint--${hint?.kind}`}>{allSoldOut ? 'Sold out in every size and colour.' : hint ? stockHintText(hint) : null}</p>
             <p className="muted small">SKU {selected.sku}</p>
           </>
         ) : (

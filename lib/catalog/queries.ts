@@ -17,7 +17,9 @@ export function catalogWhere(query: CatalogQuery): Prisma.ProductWhereInput {
   if (query.materials.length) and.push({ material: { in: query.materials } });
   if (query.q) {
     // Every word must appear somewhere the shopper can see it.
-    for (const word of query.q.split(' ').slice(0, 8)) {
+    for (const raw of query.q.split(' ').slice(0, 8)) {
+      // Prisma passes `contains` to ILIKE as is: a typed % or _ must match itself, not anything.
+      const word = raw.replace(/[\\%_]/g, (c) => `\\${c}`);
       and.push({
         OR: [
           { title: { contains: word, mode: 'insensitive' } },

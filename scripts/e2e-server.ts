@@ -1,0 +1,35 @@
+/**
+ * The store as the browser tests see it: a fresh embedded database with the demo data, a
+ * production build, `next start` on E2E_PORT. Playwright starts and stops it (webServer).
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { prepareDatabase } from './prepare-db';
+
+const { E2E_PORT, E2E_DATA_DIR } = z
+  .object({ E2E_PORT: z.coerce.number().int().default(3100), E2E_DATA_DIR: z.string().default('.data/e2e') })
+  .parse(process.env);
+
+fs.rmSync(path.resolve(E2E_DATA_DIR), { recursive: true, force: true });
+process.env.DATABASE_URL = `pglite:${E2E_DATA_DIR}`;
+process.env.SITE_URL = `http://127.0.0.1:${E2E_PORT}`;
+await prepareDatabase((m) => console.log(`[e2e] ${m}`));
+
+const nextBin = path.resolve('node_modules/next/dist/bin/next');
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
+if (!process.env.E2E_SKIP_BUILD) {
+  const build = spawnSync(process.execPath, [nextBin, 'build'], { stdio: 'inherit', env });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+// Same process group as this script: Playwright stops the webServer by killing its group,
+// which then takes next-server's child along with it.
+const server = spawn(process.execPath, [nextBin, 'start', '-p', String(E2E_PORT), '-H', '127.0.0.1'], { stdio: 'inherit', env });
+const stop = () => {
+  server.kill('SIGTERM');
+  process.exit(0);
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);
+server.on('exit', (code) => process.exit(code ?? 0));
