@@ -1,6 +1,8 @@
 import type { NextConfig } from 'next';
 
 const config: NextConfig = {
+  // Tests and benchmarks build into their own folder so their cached pages never mix with the store's.
+  distDir: process.env.NEXT_DIST_DIR ?? '.next',
   // PGlite is WebAssembly loaded from node_modules at run time; bundling it breaks its file lookups.
   serverExternalPackages: ['@electric-sql/pglite', 'pglite-prisma-adapter', '@prisma/adapter-pg', 'pg'],
   experimental: {

@@ -27,8 +27,11 @@ process.env.DATABASE_URL = `pglite:${dataDir}`;
 await prepareDatabase(() => {});
 
 const nextBin = path.resolve('node_modules/next/dist/bin/next');
-const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
-if (!fs.existsSync('.next/BUILD_ID')) spawnSync(process.execPath, [nextBin, 'build'], { stdio: 'inherit', env });
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NEXT_DIST_DIR: '.next-bench' };
+if (!fs.existsSync('.next-bench/BUILD_ID')) {
+  const build = spawnSync(process.execPath, [nextBin, 'build'], { stdio: 'inherit', env });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
 
 const base = `http://127.0.0.1:${opts.BENCH_PORT}`;
 const server: ChildProcess = spawn(process.execPath, [nextBin, 'start', '-p', String(opts.BENCH_PORT), '-H', '127.0.0.1'], { env, stdio: 'ignore', detached: true });
@@ -48,6 +51,7 @@ try {
     if (ok) break;
     await new Promise((r) => setTimeout(r, 300));
   }
+  if (!(await fetch(`${base}/api/health`).then((r) => r.ok).catch(() => false))) throw new Error('the store did not become healthy within 60 s');
   console.log(`autocannon -c ${opts.BENCH_CONNECTIONS} -d ${opts.BENCH_SECONDS} against next start (embedded PGlite)\n`);
   console.log('path'.padEnd(52), 'req/s'.padStart(8), 'p50 ms'.padStart(8), 'p99 ms'.padStart(8), 'non-2xx'.padStart(8));
   for (const p of opts.BENCH_PATHS.split(',')) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { catalogSearchParams, parseCatalogQuery, MAX_PAGE } from './filters';
+import { catalogPathKey, catalogSearchParams, parseCatalogPathKey, parseCatalogQuery, MAX_PAGE } from './filters';
 
 describe('parseCatalogQuery', () => {
   it('reads every filter from the URL', () => {
@@ -60,5 +60,22 @@ describe('parseCatalogQuery', () => {
     const sp = catalogSearchParams(parseCatalogQuery(params));
     expect(sp.toString()).toBe('material=cashmere&material=yak&minPrice=49.50&sort=newest&page=3');
     expect(parseCatalogQuery(Object.fromEntries([...new Set(sp.keys())].map((k) => [k, sp.getAll(k)])))).toEqual(parseCatalogQuery(params));
+  });
+});
+
+describe('catalog path keys', () => {
+  it('round-trip a query through the cached page path', () => {
+    const q = parseCatalogQuery({ material: ['felt'], colour: 'Red', maxPrice: '100', inStock: 'on', q: 'rug & more/less' });
+    const key = catalogPathKey(q);
+    expect(key).not.toContain('/');
+    expect(parseCatalogPathKey(key)).toEqual(q);
+  });
+  it('gives junk and the empty query the same key as the plain catalog', () => {
+    expect(catalogPathKey(parseCatalogQuery({}))).toBe('_');
+    expect(catalogPathKey(parseCatalogQuery({ page: '-3', sort: 'drop', minPrice: 'abc' }))).toBe('_');
+    expect(parseCatalogPathKey('%E0%A4%A')).toEqual(parseCatalogQuery({}));
+  });
+  it('leaves the collection out of a collection page key', () => {
+    expect(catalogPathKey(parseCatalogQuery({ collection: 'felt-home', page: '2' }), true)).toBe('page%3D2');
   });
 });

@@ -106,6 +106,29 @@ export function catalogQueryKey(query: CatalogQuery): string {
   return catalogSearchParams(query).toString();
 }
 
+/**
+ * Catalog pages are cached per canonical query: proxy.ts rewrites /products?… to
+ * /products/q/<key>, a page that is rendered once per key and then served from the cache.
+ * "_" is the unfiltered first page. Nonsense values are dropped before they reach the key,
+ * so junk URLs share the canonical page instead of filling the cache.
+ */
+export function catalogPathKey(query: CatalogQuery, omitCollection = false): string {
+  return encodeURIComponent(catalogSearchParams(query, {}, omitCollection).toString() || '_');
+}
+
+export function parseCatalogPathKey(key: string): CatalogQuery {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(key);
+  } catch {
+    decoded = '';
+  }
+  const sp = new URLSearchParams(decoded === '_' ? '' : decoded);
+  const params: RawSearchParams = {};
+  for (const k of new Set(sp.keys())) params[k] = sp.getAll(k);
+  return parseCatalogQuery(params);
+}
+
 export function isFiltered(query: CatalogQuery): boolean {
   return Boolean(query.q || query.materials.length || query.colour || query.minPriceCents !== null || query.maxPriceCents !== null || query.inStock);
 }

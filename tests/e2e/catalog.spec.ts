@@ -113,3 +113,12 @@ test('sitemap, robots and health answer', async ({ request }) => {
   expect(health.status()).toBe(200);
   expect(await health.json()).toMatchObject({ ok: true, database: 'up' });
 });
+
+test('catalog and product pages are served from the cache, not rendered per request', async ({ request }) => {
+  for (const url of ['/products?material=felt&sort=newest', '/collections/yak-and-camel?inStock=1', '/products/yak-wool-socks', '/']) {
+    await request.get(url); // the first visit renders and stores the page
+    const again = await request.get(url);
+    expect(again.status()).toBe(200);
+    expect(again.headers()['x-nextjs-cache'], url).toBe('HIT');
+  }
+});

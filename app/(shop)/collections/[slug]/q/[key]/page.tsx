@@ -3,10 +3,17 @@ import Image from 'next/image';
 import { notFound } from 'next/navigation';
 import { CatalogView } from '@/components/catalog/CatalogView';
 import { getCatalogFacets, getCatalogPage, getCollection } from '@/lib/catalog/cached';
-import { parseCatalogQuery, type RawSearchParams } from '@/lib/catalog/filters';
+import { parseCatalogPathKey } from '@/lib/catalog/filters';
 import { shopConfig } from '@/lib/config';
 
-type Props = { params: Promise<{ slug: string }>; searchParams: Promise<RawSearchParams> };
+type Props = { params: Promise<{ slug: string; key: string }> };
+
+// Reached through proxy.ts (/collections/<slug>?… -> /collections/<slug>/q/<canonical query>); cached per query.
+export const revalidate = 300;
+export const dynamicParams = true;
+export function generateStaticParams(): { slug: string; key: string }[] {
+  return [];
+}
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug } = await params;
@@ -20,11 +27,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   };
 }
 
-export default async function CollectionPage({ params, searchParams }: Props) {
-  const { slug } = await params;
+export default async function CollectionPage({ params }: Props) {
+  const { slug, key } = await params;
   const collection = await getCollection(slug);
   if (!collection) notFound();
-  const query = { ...parseCatalogQuery(await searchParams), collection: collection.slug };
+  const query = { ...parseCatalogPathKey(key), collection: collection.slug };
   const [page, facets] = await Promise.all([getCatalogPage(query), getCatalogFacets()]);
   return (
     <div className="page">
