@@ -11,6 +11,14 @@ const envSchema = z.object({
   SHOP_CURRENCY: z.string().regex(/^[A-Z]{3}$/).default('USD'),
   /** Free Express shipping when the wool subtotal is strictly more than this (cents). */
   FREE_EXPRESS_THRESHOLD_CENTS: z.coerce.number().int().min(0).default(15000),
+  STANDARD_SHIPPING_CENTS: z.coerce.number().int().min(0).default(995),
+  EXPRESS_SHIPPING_CENTS: z.coerce.number().int().min(0).default(2495),
+  STANDARD_DELIVERY_ESTIMATE: z.string().min(1).default('5–8 business days'),
+  EXPRESS_DELIVERY_ESTIMATE: z.string().min(1).default('2–3 business days'),
+  /** Most units of one variant in a cart line. */
+  CART_MAX_PER_LINE: z.coerce.number().int().min(1).max(99).default(10),
+  /** An unused cart is forgotten after this many days. */
+  CART_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   CATALOG_PAGE_SIZE: z.coerce.number().int().min(4).max(96).default(12),
   /** A variant with this many units or fewer shows "Only N left". */
   LOW_STOCK_THRESHOLD: z.coerce.number().int().min(1).max(100).default(5),

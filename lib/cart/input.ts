@@ -1,0 +1,29 @@
+import { z } from 'zod';
+
+/**
+ * What the browser may ask of the cart: intent only (which variant, how many). Prices and
+ * totals always come from the database. Messages are written for the shopper.
+ */
+export const variantIdSchema = z
+  .string({ error: 'Choose a size and colour first' })
+  .regex(/^c[a-z0-9]{20,32}$/, 'That product option does not exist');
+
+export function quantitySchema(maxPerLine: number) {
+  return z
+    .number({ error: `Choose a quantity from 1 to ${maxPerLine}` })
+    .int(`Choose a whole number from 1 to ${maxPerLine}`)
+    .min(1, `Choose a quantity from 1 to ${maxPerLine}`)
+    .max(maxPerLine, `Choose a quantity from 1 to ${maxPerLine}`);
+}
+
+export function addLineSchema(maxPerLine: number) {
+  return z.strictObject({ variantId: variantIdSchema, quantity: quantitySchema(maxPerLine) });
+}
+
+export function setQuantitySchema(maxPerLine: number) {
+  return z.strictObject({ quantity: quantitySchema(maxPerLine) });
+}
+
+export const shippingChoiceSchema = z.strictObject({
+  method: z.enum(['standard', 'express'], { error: 'Choose Standard or Express shipping' }),
+});

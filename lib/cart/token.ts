@@ -1,0 +1,19 @@
+import { createHash, randomBytes } from 'node:crypto';
+
+/**
+ * The cart cookie holds 256 random bits; the database keeps only their SHA-256. A forged or
+ * guessed cookie finds no cart (the shopper gets a new, empty one), never someone else's.
+ */
+export const CART_COOKIE = 'cart';
+
+export function newCartToken(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+export function isWellFormedToken(token: string | undefined | null): token is string {
+  return typeof token === 'string' && /^[A-Za-z0-9_-]{43}$/.test(token);
+}
+
+export function hashCartToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}

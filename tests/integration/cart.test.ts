@@ -1,0 +1,174 @@
+import { beforeAll, expect, it } from 'vitest';
+import { addToCart, chooseShipping, getCart, purgeExpiredCarts, removeLine, setLineQuantity, type CartSettings } from '@/lib/cart/cart';
+import { hashCartToken, newCartToken } from '@/lib/cart/token';
+import { RequestError } from '@/lib/http/json-body';
+import { seedCatalog } from '@/lib/catalog/seed-catalog';
+import { describeEachDatabase } from '../support/databases';
+
+const settings: CartSettings = {
+  maxPerLine: 10,
+  ttlDays: 30,
+  shipping: { currency: 'USD', standardCents: 995, expressCents: 2495, freeExpressThresholdCents: 15000, standardEstimate: '5–8 days', expressEstimate: '2–3 days' },
+};
+
+async function refusal(p: Promise<unknown>): Promise<string> {
+  try {
+    await p;
+    return 'accepted';
+  } catch (e) {
+    if (e instanceof RequestError) return `${e.status} ${e.message}`;
+    throw e;
+  }
+}
+
+describeEachDatabase('cart', (ctx) => {
+  const variant = async (sku: string) => ctx.db.variant.findUniqueOrThrow({ where: { sku } });
+  beforeAll(async () => {
+    await seedCatalog(ctx.db);
+  });
+
+  it('adds a line to a new cart and merges a second add of the same variant', async () => {
+    const v = await variant('TCS-18030C-OAT'); // $115, stock 25
+    const first = await addToCart(ctx.db, null, { variantId: v.id, quantity: 1 }, settings);
+    expect(first.newToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    const second = await addToCart(ctx.db, first.newToken, { variantId: v.id, quantity: 2 }, settings);
+    expect(second.newToken).toBeNull();
+    expect(second.cart.lines).toHaveLength(1);
+    expect(second.cart.lines[0]).toMatchObject({ quantity: 3, lineTotal: { amount: 34500 } });
+    expect(second.cart.itemCount).toBe(3);
+    // The database keeps only a hash of the cookie.
+    expect(await ctx.db.cart.count({ where: { tokenHash: first.newToken! } })).toBe(0);
+    expect(await ctx.db.cart.count({ where: { tokenHash: hashCartToken(first.newToken!) } })).toBe(1);
+  });
+
+  it('keeps the most there is when asked for more than the stock, with a message', async () => {
+    const v = await variant('GCN-XL-CHA'); // stock 2
+    const r = await addToCart(ctx.db, null, { variantId: v.id, quantity: 5 }, settings);
+    expect(r.notice).toBe('Only 2 left in stock');
+    expect(r.cart.lines[0]?.quantity).toBe(2);
+    const again = await addToCart(ctx.db, r.newToken, { variantId: v.id, quantity: 1 }, settings);
+    expect(again.notice).toBe('Only 2 left in stock');
+    expect(again.cart.lines[0]?.quantity).toBe(2);
+  });
+
+  it('caps a line at the per-line maximum', async () => {
+    const v = await variant('YWS-S3638-BRO'); // stock 40
+    const r = await addToCart(ctx.db, null, { variantId: v.id, quantity: 8 }, settings);
+    const more = await addToCart(ctx.db, r.newToken, { variantId: v.id, quantity: 5 }, settings);
+    expect(more.notice).toBe('You can have at most 10 of one item');
+    expect(more.cart.lines[0]?.quantity).toBe(10);
+  });
+
+  it('refuses sold-out variants, draft products and unknown variants, creating no cart', async () => {
+    const carts = await ctx.db.cart.count();
+    const soldOut = await variant('GCN-L-CHA');
+    expect(await refusal(addToCart(ctx.db, null, { variantId: soldOut.id, quantity: 1 }, settings))).toBe('409 Sorry, that one is sold out.');
+    const draft = await variant('WCG-SM-CHA'); // the gloves are a draft
+    expect(await refusal(addToCart(ctx.db, null, { variantId: draft.id, quantity: 1 }, settings))).toBe('404 That product is not available.');
+    expect(await refusal(addToCart(ctx.db, null, { variantId: 'cxxxxxxxxxxxxxxxxxxxxxxxx', quantity: 1 }, settings))).toBe('404 That product is not available.');
+    expect(await ctx.db.cart.count()).toBe(carts);
+  });
+
+  it('a forged or expired cookie gets a new empty cart, never someone else’s', async () => {
+    const v = await variant('FCT-15CM-CAM');
+    const owner = await addToCart(ctx.db, null, { variantId: v.id, quantity: 1 }, settings);
+    const forged = newCartToken();
+    expect((await getCart(ctx.db, forged, settings)).lines).toHaveLength(0);
+    expect((await getCart(ctx.db, 'not-a-token', settings)).lines).toHaveLength(0);
+    const fresh = await addToCart(ctx.db, forged, { variantId: v.id, quantity: 1 }, settings);
+    expect(fresh.newToken).not.toBe(forged);
+    expect((await getCart(ctx.db, owner.newToken, settings)).itemCount).toBe(1);
+
+    const later = new Date(Date.now() + 31 * 86_400_000);
+    expect((await getCart(ctx.db, owner.newToken, settings, later)).lines).toHaveLength(0);
+    const afterExpiry = await addToCart(ctx.db, owner.newToken, { variantId: v.id, quantity: 1 }, settings, later);
+    expect(afterExpiry.newToken).not.toBeNull();
+    expect(afterExpiry.cart.itemCount).toBe(1);
+  });
+
+  it('sets a quantity, removes a line, and refuses both without a cart', async () => {
+    const a = await variant('FGS-3637-CHA'); // stock 12
+    const b = await variant('SLP-SMALL-TAN'); // leather pouch
+    const r = await addToCart(ctx.db, null, { variantId: a.id, quantity: 1 }, settings);
+    await addToCart(ctx.db, r.newToken, { variantId: b.id, quantity: 1 }, settings);
+    const set = await setLineQuantity(ctx.db, r.newToken, { variantId: a.id, quantity: 4 }, settings);
+    expect(set.cart.lines.find((l) => l.variantId === a.id)?.quantity).toBe(4);
+    await ctx.db.variant.update({ where: { id: a.id }, data: { stock: 5 } });
+    const over = await setLineQuantity(ctx.db, r.newToken, { variantId: a.id, quantity: 8 }, settings);
+    expect(over.notice).toBe('Only 5 left in stock');
+    expect(over.cart.lines.find((l) => l.variantId === a.id)?.quantity).toBe(5);
+    await ctx.db.variant.update({ where: { id: a.id }, data: { stock: 12 } });
+    const removed = await removeLine(ctx.db, r.newToken, b.id, settings);
+    expect(removed.cart.lines.map((l) => l.sku)).toEqual(['FGS-3637-CHA']);
+    expect(await refusal(setLineQuantity(ctx.db, newCartToken(), { variantId: a.id, quantity: 2 }, settings))).toBe('404 Your cart is empty or has expired.');
+    expect(await refusal(setLineQuantity(ctx.db, r.newToken, { variantId: b.id, quantity: 2 }, settings))).toBe('404 That item is no longer in your cart.');
+  });
+
+  it('totals use today’s prices and flag lines that changed since they were added', async () => {
+    const sweater = await variant('SVN-M-RUS'); // $165 wool
+    const book = await variant('CEH-PAPERB-CRE'); // $26 not wool
+    const r = await addToCart(ctx.db, null, { variantId: sweater.id, quantity: 1 }, settings);
+    await addToCart(ctx.db, r.newToken, { variantId: book.id, quantity: 1 }, settings);
+    let cart = await getCart(ctx.db, r.newToken, settings);
+    expect(cart.subtotal.amount).toBe(16500 + 2600);
+    expect(cart.progress.qualifies).toBe(true);
+    expect(cart.shippingMethod).toBe('express');
+    expect(cart.shipping.amount).toBe(0);
+    expect(cart.total.amount).toBe(19100);
+
+    await ctx.db.variant.update({ where: { id: sweater.id }, data: { priceCents: 14000 } });
+    cart = await getCart(ctx.db, r.newToken, settings);
+    const line = cart.lines.find((l) => l.variantId === sweater.id)!;
+    expect(line.problems).toContainEqual({ kind: 'price-changed', was: { amount: 16500, currency: 'USD' } });
+    // $140 of wool and a $30-ish book: no free Express; Standard by default.
+    expect(cart.progress.qualifies).toBe(false);
+    expect(cart.shippingMethod).toBe('standard');
+    expect(cart.total.amount).toBe(14000 + 2600 + 995);
+    const express = await chooseShipping(ctx.db, r.newToken, 'express', settings);
+    expect(express.cart.total.amount).toBe(14000 + 2600 + 2495);
+    await ctx.db.variant.update({ where: { id: sweater.id }, data: { priceCents: 16500 } });
+  });
+
+  it('flags archived and sold-out lines and leaves them out of the totals', async () => {
+    const rug = await variant('SFR-90150C-RED');
+    const toy = await variant('FCT-25CM-CAM');
+    const r = await addToCart(ctx.db, null, { variantId: rug.id, quantity: 1 }, settings);
+    await addToCart(ctx.db, r.newToken, { variantId: toy.id, quantity: 3 }, settings);
+    await ctx.db.product.update({ where: { slug: 'shyrdak-felt-rug' }, data: { status: 'archived' } });
+    await ctx.db.variant.update({ where: { id: toy.id }, data: { stock: 2 } });
+    let cart = await getCart(ctx.db, r.newToken, settings);
+    expect(cart.lines.find((l) => l.variantId === rug.id)).toMatchObject({ purchasable: false, problems: [{ kind: 'unavailable' }] });
+    expect(cart.lines.find((l) => l.variantId === toy.id)).toMatchObject({ quantity: 2, problems: [{ kind: 'reduced', available: 2 }] });
+    expect(cart.subtotal.amount).toBe(2 * 2800);
+    await ctx.db.variant.update({ where: { id: toy.id }, data: { stock: 0 } });
+    cart = await getCart(ctx.db, r.newToken, settings);
+    expect(cart.lines.find((l) => l.variantId === toy.id)).toMatchObject({ purchasable: false, problems: [{ kind: 'sold-out' }] });
+    expect(cart.subtotal.amount).toBe(0);
+    expect(cart.itemCount).toBe(0);
+    await ctx.db.product.update({ where: { slug: 'shyrdak-felt-rug' }, data: { status: 'active' } });
+    await ctx.db.variant.update({ where: { id: toy.id }, data: { stock: 14 } });
+  });
+
+  it('two concurrent adds to the same cart both count', async () => {
+    const v = await variant('URB-ONESIZ-OAT'); // stock 22
+    const r = await addToCart(ctx.db, null, { variantId: v.id, quantity: 1 }, settings);
+    await Promise.all([
+      addToCart(ctx.db, r.newToken, { variantId: v.id, quantity: 2 }, settings),
+      addToCart(ctx.db, r.newToken, { variantId: v.id, quantity: 3 }, settings),
+      addToCart(ctx.db, r.newToken, { variantId: v.id, quantity: 1 }, settings),
+    ]);
+    const cart = await getCart(ctx.db, r.newToken, settings);
+    expect(cart.lines).toHaveLength(1);
+    expect(cart.lines[0]?.quantity).toBe(7);
+  });
+
+  it('forgets carts unused for 30 days', async () => {
+    const v = await variant('FCT-15CM-CAM');
+    const r = await addToCart(ctx.db, null, { variantId: v.id, quantity: 1 }, settings);
+    const before = await ctx.db.cart.count();
+    const purged = await purgeExpiredCarts(ctx.db, new Date(Date.now() + 31 * 86_400_000));
+    expect(purged).toBeGreaterThanOrEqual(1);
+    expect(await ctx.db.cart.count()).toBe(before - purged);
+    expect(await ctx.db.cart.count({ where: { tokenHash: hashCartToken(r.newToken!) } })).toBe(0);
+  });
+});
