@@ -27,6 +27,8 @@ process.env.DATABASE_URL = `pglite:${dataDir}`;
 await prepareDatabase(() => {});
 
 const nextBin = path.resolve('node_modules/next/dist/bin/next');
+// A fresh database each run: pages cached from the last one would point at rows that no longer exist.
+fs.rmSync('.next-bench', { recursive: true, force: true });
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NEXT_DIST_DIR: '.next-bench' };
 if (!fs.existsSync('.next-bench/BUILD_ID')) {
   const build = spawnSync(process.execPath, [nextBin, 'build'], { stdio: 'inherit', env });

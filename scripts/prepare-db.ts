@@ -3,13 +3,15 @@ import { createDb } from '../lib/db';
 import { applyMigrations } from '../lib/db/migrator';
 import { seedCatalog } from '../lib/catalog/seed-catalog';
 
-export async function prepareDatabase(log = console.log): Promise<void> {
+/** Returns whether anything changed, in which case pages cached from an earlier database are stale. */
+export async function prepareDatabase(log = console.log): Promise<{ changed: boolean }> {
   const handle = createDb();
   try {
     const applied = await applyMigrations(handle.factory);
     if (applied.length) log(`migrations applied: ${applied.join(', ')}`);
     const seeded = await seedCatalog(handle.prisma);
     if (!seeded.skipped) log(`demo catalog loaded: ${seeded.products} products`);
+    return { changed: applied.length > 0 || !seeded.skipped };
   } finally {
     await handle.close();
   }

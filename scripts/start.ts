@@ -21,8 +21,11 @@ const env = z
 const nextBin = path.resolve('node_modules/next/dist/bin/next');
 const childEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
 
-await prepareDatabase((m) => console.log(`[store] ${m}`));
+const { changed } = await prepareDatabase((m) => console.log(`[store] ${m}`));
 
+// A new or migrated database makes pages cached from the old one wrong (their variant ids
+// no longer exist, say): start from a clean build rather than serve them.
+if (changed) fs.rmSync(path.resolve('.next'), { recursive: true, force: true });
 if (!fs.existsSync(path.resolve('.next/BUILD_ID'))) {
   console.log('[store] no build yet: building (about a minute)…');
   const build = spawnSync(process.execPath, [nextBin, 'build'], { stdio: 'inherit', env: childEnv });

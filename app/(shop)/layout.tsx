@@ -2,12 +2,16 @@ import { SiteHeader } from '@/components/layout/SiteHeader';
 import { SiteFooter } from '@/components/layout/SiteFooter';
 import { getCollections } from '@/lib/catalog/cached';
 import { shopConfig } from '@/lib/config';
+import { emptyCart } from '@/lib/cart/cart';
+import { cartSettings } from '@/lib/cart/settings';
+import { CartProvider } from '@/components/cart/CartProvider';
+import { CartDrawer } from '@/components/cart/CartDrawer';
 
 export default async function ShopLayout({ children }: { children: React.ReactNode }) {
   const collections = await getCollections();
   const config = shopConfig();
   return (
-    <>
+    <CartProvider emptyCart={emptyCart(cartSettings())}>
       <a className="skip-link" href="#main">
         Skip to content
       </a>
@@ -22,6 +26,7 @@ export default async function ShopLayout({ children }: { children: React.ReactNo
         {children}
       </main>
       <SiteFooter shopName={config.SHOP_NAME} phone={config.SHOP_PHONE} collections={collections.map((c) => ({ slug: c.slug, title: c.title }))} />
-    </>
+      <CartDrawer />
+    </CartProvider>
   );
 }

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { formatMoney } from '@/lib/money';
+import { CartLink } from '@/components/cart/CartLink';
 
 interface Props {
   shopName: string;
@@ -49,13 +50,7 @@ export function SiteHeader({ shopName, phone, freeExpressThresholdCents, currenc
             </label>
             <input id="header-q" name="q" type="search" placeholder="Search" maxLength={80} />
           </form>
-          <Link href="/cart" className="cart-link">
-            <svg aria-hidden="true" width="20" height="20" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="1.8">
-              <path d="M5 7h14l-1.2 12.1a2 2 0 0 1-2 1.9H8.2a2 2 0 0 1-2-1.9L5 7Z" />
-              <path d="M9 7V6a3 3 0 0 1 6 0v1" />
-            </svg>
-            <span>Cart</span>
-          </Link>
+          <CartLink />
         </div>
       </div>
     </header>

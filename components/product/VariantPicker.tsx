@@ -5,6 +5,7 @@ import { stockHint, stockHintText } from '@/lib/catalog/stock';
 import type { VariantView } from '@/lib/catalog/types';
 import { colourState, defaultVariant, findVariant, sizeState, uniqueInOrder, type OptionState } from '@/lib/catalog/variant-options';
 import { Price } from '@/components/ui/Price';
+import { AddToCart, type AddToCartProduct } from './AddToCart';
 
 function optionLabel(value: string, state: OptionState): string {
   if (state === 'sold-out') return `${value} (sold out)`;
@@ -16,7 +17,17 @@ function optionLabel(value: string, state: OptionState): string {
  * Size and colour choice. Combinations that are not made, and sold-out ones, are disabled;
  * the chosen variant's price and stock are announced politely to screen readers.
  */
-export function VariantPicker({ variants, lowStockThreshold }: { variants: VariantView[]; lowStockThreshold: number }) {
+export function VariantPicker({
+  variants,
+  lowStockThreshold,
+  product,
+  maxPerLine,
+}: {
+  variants: VariantView[];
+  lowStockThreshold: number;
+  product: AddToCartProduct;
+  maxPerLine: number;
+}) {
   const initial = defaultVariant(variants);
   const [size, setSize] = useState<string | null>(initial?.size ?? null);
   const [colour, setColour] = useState<string | null>(initial?.colour ?? null);
@@ -100,12 +111,7 @@ export function VariantPicker({ variants, lowStockThreshold }: { variants: Varia
           <p>{allSoldOut ? 'Sold out in every size and colour.' : 'Choose a size and colour.'}</p>
         )}
       </div>
-      {/* The add-to-cart form takes this place with the cart (next issue): it receives `selected`. */}
-      <div className="buy-box" data-variant-id={selected?.id ?? ''}>
-        <button type="button" className="button button--primary button--wide" disabled>
-          {allSoldOut || (selected && selected.stock <= 0) ? 'Sold out' : 'Add to cart'}
-        </button>
-      </div>
+      <AddToCart product={product} variant={selected} maxPerLine={maxPerLine} />
     </div>
   );
 }

@@ -37,6 +37,8 @@ export interface CartLineView {
   quantity: number;
   /** The most the shopper may set: stock there is, capped by the per-line maximum. */
   maxQuantity: number;
+  /** Which of the two sets maxQuantity, so the page can say why "+" stops. */
+  limitedBy: 'stock' | 'per-line';
   unitPrice: Money;
   lineTotal: Money;
   /** Whether the line counts toward the totals (false when archived or sold out). */
@@ -114,6 +116,7 @@ export function toCartView(cart: CartRow, settings: CartSettings): CartView {
         image: p.images[0] ? { src: p.images[0].path, alt: p.images[0].alt } : null,
         quantity,
         maxQuantity: Math.max(0, Math.min(v.stock, settings.maxPerLine)),
+        limitedBy: v.stock <= settings.maxPerLine ? 'stock' : 'per-line',
         unitPrice,
         lineTotal: money(purchasable ? v.priceCents * quantity : 0, currency),
         purchasable,

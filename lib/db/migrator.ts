@@ -3,7 +3,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
-import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 
 /**
  * Runs Prisma's own schema engine, compiled to WebAssembly, through a driver adapter.
@@ -70,6 +70,23 @@ async function readMigrations(dir: string) {
 
 async function withEngine<T>(factory: SqlMigrationAwareDriverAdapterFactory, fn: (e: SchemaEngineInstance) => Promise<T>) {
   const mod = await loadEngineModule();
+  // The engine opens its own connections (a pool, on PostgreSQL) and holds Prisma's migration
+  // advisory lock on them; close them when done so the lock and the sockets are released.
+  const opened: SqlDriverAdapter[] = [];
+  const tracked: SqlMigrationAwareDriverAdapterFactory = {
+    provider: factory.provider,
+    adapterName: factory.adapterName,
+    connect: async () => {
+      const a = await factory.connect();
+      opened.push(a);
+      return a;
+    },
+    connectToShadowDb: async () => {
+      const a = await factory.connectToShadowDb();
+      opened.push(a);
+      return a;
+    },
+  };
   const schema = await fs.readFile(SCHEMA_PATH, 'utf8');
   const log = (msg: string) => {
     if (process.env.MIGRATE_DEBUG) console.error('[schema-engine]', msg);
@@ -77,12 +94,13 @@ async function withEngine<T>(factory: SqlMigrationAwareDriverAdapterFactory, fn:
   const engine = await mod.SchemaEngine.new(
     { datamodels: [[SCHEMA_PATH, schema]] },
     log,
-    bindMigrationAwareSqlAdapterFactory(factory),
+    bindMigrationAwareSqlAdapterFactory(tracked),
   );
   try {
     return await fn(engine);
   } finally {
     engine.free();
+    await Promise.all(opened.map((a) => a.dispose().catch(() => {})));
   }
 }
 

@@ -62,7 +62,12 @@ export default async function ProductPage({ params }: Props) {
             {product.materialLabel} · Made in {product.origin}
           </p>
           <h1>{product.title}</h1>
-          <VariantPicker variants={product.variants} lowStockThreshold={config.LOW_STOCK_THRESHOLD} />
+          <VariantPicker
+            variants={product.variants}
+            lowStockThreshold={config.LOW_STOCK_THRESHOLD}
+            maxPerLine={config.CART_MAX_PER_LINE}
+            product={{ slug: product.slug, title: product.title, material: product.materialLabel, isWool: product.isWool, image: product.images[0] ? { src: product.images[0].src, alt: product.images[0].alt } : null }}
+          />
           {product.isWool ? (
             <p className="note">
               Wool goods count toward free Express shipping on orders over{' '}

@@ -1,0 +1,11 @@
+import { getCart } from '@/lib/cart/cart';
+import { cartRead } from '@/lib/cart/http';
+import { cartSettings } from '@/lib/cart/settings';
+import { db } from '@/lib/db';
+
+export const dynamic = 'force-dynamic';
+
+/** The shopper's cart (the header count and the drawer read it after the cached page loads). */
+export function GET(req: Request) {
+  return cartRead(req, (token) => getCart(db(), token, cartSettings()));
+}

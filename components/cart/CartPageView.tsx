@@ -1,0 +1,85 @@
+'use client';
+
+import Link from 'next/link';
+import { useEffect } from 'react';
+import type { CartView } from '@/lib/cart/cart';
+import { formatMoney } from '@/lib/money';
+import { CartLines } from './CartLines';
+import { useCart } from './CartProvider';
+import { ShippingProgress } from './ShippingProgress';
+
+/** The /cart page: lines, shipping choice and totals. The server renders it with the cart already in. */
+export function CartPageView({ initial, phone }: { initial: CartView; phone: string }) {
+  const { cart: live, loaded, adopt, chooseShipping, problem, notice } = useCart();
+  useEffect(() => adopt(initial), [adopt, initial]);
+  const cart = loaded ? live : initial;
+  if (cart.lines.length === 0) {
+    return (
+      <div className="empty-state">
+        <p>Your cart is empty.</p>
+        <Link href="/products" className="button button--primary">
+          Browse the shop
+        </Link>
+      </div>
+    );
+  }
+  const generalProblem = problem && !cart.lines.some((l) => l.variantId === problem.variantId) ? problem.message : null;
+  return (
+    <div className="cart-page">
+      <section aria-labelledby="lines-heading">
+        <h2 id="lines-heading" className="visually-hidden">
+          Items
+        </h2>
+        <ShippingProgress progress={cart.progress} />
+        {notice ? <p className="drawer__notice">{notice}</p> : null}
+        <CartLines lines={cart.lines} />
+      </section>
+      <aside className="cart-summary" aria-labelledby="summary-heading">
+        <h2 id="summary-heading">Order summary</h2>
+        <fieldset className="shipping-choice">
+          <legend>Shipping</legend>
+          {cart.shippingOptions.map((o) => (
+            <label key={o.method} className="shipping-choice__option">
+              <input type="radio" name="shipping" value={o.method} checked={cart.shippingMethod === o.method} onChange={() => chooseShipping(o.method)} />
+              <span className="shipping-choice__label">
+                <strong>{o.label}</strong>
+                <span className="muted small">{o.estimate}</span>
+              </span>
+              <span className="shipping-choice__price">
+                {o.free ? (
+                  <>
+                    Free{o.regularPrice.amount > 0 ? <s className="muted"> {formatMoney(o.regularPrice)}</s> : null}
+                  </>
+                ) : (
+                  formatMoney(o.price)
+                )}
+              </span>
+            </label>
+          ))}
+        </fieldset>
+        {generalProblem ? (
+          <p className="cart-line__error" role="alert">
+            {generalProblem}
+          </p>
+        ) : null}
+        <dl className="totals">
+          <div>
+            <dt>Subtotal</dt>
+            <dd>{formatMoney(cart.subtotal)}</dd>
+          </div>
+          <div>
+            <dt>Shipping</dt>
+            <dd>{cart.shipping.amount === 0 ? 'Free' : formatMoney(cart.shipping)}</dd>
+          </div>
+          <div className="totals__total">
+            <dt>Total</dt>
+            <dd>{formatMoney(cart.total)}</dd>
+          </div>
+        </dl>
+        <p className="note">
+          Online checkout opens soon. Until then, call <a href={`tel:${phone.replace(/[^+\d]/g, '')}`}>{phone}</a> and we will take your order by phone.
+        </p>
+      </aside>
+    </div>
+  );
+}
