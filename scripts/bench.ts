@@ -11,20 +11,30 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 import { z } from 'zod';
 import { prepareDatabase } from './prepare-db';
+import { createDb } from '../lib/db';
 
 const opts = z
   .object({
     BENCH_PORT: z.coerce.number().int().default(3200),
     BENCH_SECONDS: z.coerce.number().int().min(1).max(120).default(15),
     BENCH_CONNECTIONS: z.coerce.number().int().min(1).max(500).default(50),
+    BENCH_CART_CLIENTS: z.coerce.number().int().min(1).max(200).default(20),
     BENCH_PATHS: z.string().default('/products/gobi-crew-neck-sweater,/,/products,/products?material=cashmere&sort=price-asc'),
   })
   .parse(process.env);
 
+// BENCH_DATABASE_URL=postgresql://…?schema=bench measures on a PostgreSQL server instead (an empty schema).
 const dataDir = '.data/bench';
-fs.rmSync(dataDir, { recursive: true, force: true });
-process.env.DATABASE_URL = `pglite:${dataDir}`;
+if (process.env.BENCH_DATABASE_URL) process.env.DATABASE_URL = process.env.BENCH_DATABASE_URL;
+else {
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  process.env.DATABASE_URL = `pglite:${dataDir}`;
+}
 await prepareDatabase(() => {});
+// The variant the cart benchmark adds and removes: plenty of stock, so no request is refused.
+const benchDb = createDb();
+const cartVariant = await benchDb.prisma.variant.findFirstOrThrow({ where: { stock: { gte: 20 }, product: { status: 'active' } }, orderBy: { sku: 'asc' } });
+await benchDb.close();
 
 const nextBin = path.resolve('node_modules/next/dist/bin/next');
 // A fresh database each run: pages cached from the last one would point at rows that no longer exist.
@@ -54,7 +64,7 @@ try {
     await new Promise((r) => setTimeout(r, 300));
   }
   if (!(await fetch(`${base}/api/health`).then((r) => r.ok).catch(() => false))) throw new Error('the store did not become healthy within 60 s');
-  console.log(`autocannon -c ${opts.BENCH_CONNECTIONS} -d ${opts.BENCH_SECONDS} against next start (embedded PGlite)\n`);
+  console.log(`autocannon -c ${opts.BENCH_CONNECTIONS} -d ${opts.BENCH_SECONDS} against next start (${process.env.BENCH_DATABASE_URL ? 'PostgreSQL' : 'embedded PGlite'})\n`);
   console.log('path'.padEnd(52), 'req/s'.padStart(8), 'p50 ms'.padStart(8), 'p99 ms'.padStart(8), 'non-2xx'.padStart(8));
   for (const p of opts.BENCH_PATHS.split(',')) {
     await fetch(base + p); // warm: the first request renders and fills the cache
@@ -67,6 +77,36 @@ try {
       String(result.non2xx).padStart(8),
     );
   }
+
+  // Add-to-cart round trip: each client has its own cart and alternately adds one unit and
+  // removes the line, so every request does the full work (lock the cart, read stock, write).
+  const cookies: string[] = [];
+  for (let i = 0; i < opts.BENCH_CART_CLIENTS; i++) {
+    const res = await fetch(`${base}/api/cart/lines`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ variantId: cartVariant.id, quantity: 1 }) });
+    cookies.push(res.headers.get('set-cookie')!.split(';')[0]!);
+  }
+  let next = 0;
+  type Ctx = { cookie?: string };
+  const withCookie = (req: { headers?: Record<string, string> }, ctx: Ctx) => {
+    ctx.cookie ??= cookies[next++ % cookies.length];
+    return { ...req, headers: { ...req.headers, 'content-type': 'application/json', cookie: ctx.cookie! } };
+  };
+  const cart = await autocannon({
+    url: base,
+    connections: opts.BENCH_CART_CLIENTS,
+    duration: opts.BENCH_SECONDS,
+    requests: [
+      { method: 'POST', path: '/api/cart/lines', body: JSON.stringify({ variantId: cartVariant.id, quantity: 1 }), setupRequest: withCookie as never },
+      { method: 'DELETE', path: `/api/cart/lines/${cartVariant.id}`, setupRequest: withCookie as never },
+    ],
+  });
+  console.log(
+    `cart add/remove (${opts.BENCH_CART_CLIENTS} clients)`.padEnd(52),
+    cart.requests.average.toFixed(0).padStart(8),
+    String(cart.latency.p50).padStart(8),
+    String(cart.latency.p99).padStart(8),
+    String(cart.non2xx).padStart(8),
+  );
 } finally {
   stop();
 }
