@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { catalogPathKey, parseCatalogQuery, type RawSearchParams } from '@/lib/catalog/filters';
+import { blogPathKey, parseBlogQuery } from '@/lib/blog/list-query';
 
 /**
  * Catalog URLs keep their filters in the query string (shareable, back button works), but a page
@@ -14,9 +15,13 @@ function toParams(url: URL): RawSearchParams {
 
 export function proxy(request: NextRequest) {
   const url = request.nextUrl;
-  const query = parseCatalogQuery(toParams(url));
   const target = url.clone();
   target.search = '';
+  if (url.pathname === '/blog') {
+    target.pathname = `/blog/q/${blogPathKey(parseBlogQuery(toParams(url)))}`;
+    return NextResponse.rewrite(target);
+  }
+  const query = parseCatalogQuery(toParams(url));
   if (url.pathname === '/products') {
     target.pathname = `/products/q/${catalogPathKey(query)}`;
     return NextResponse.rewrite(target);
@@ -30,5 +35,5 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ['/products', '/collections/:slug'],
+  matcher: ['/products', '/collections/:slug', '/blog'],
 };

@@ -8,6 +8,9 @@ export const cacheTags = {
   product: (slug: string) => `product:${slug}`,
   collections: 'collections',
   collection: (slug: string) => `collection:${slug}`,
+  /** Any article listing: the blog index, series, the feed, the sitemap. */
+  articles: 'articles',
+  article: (slug: string) => `article:${slug}`,
 } as const;
 
 /** Safety net for several app servers without a shared cache: pages refresh at least this often (seconds). */

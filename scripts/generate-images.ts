@@ -8,6 +8,8 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { readCatalogContent, productImagePath, collectionImagePath, PRODUCT_IMAGE_SIZE } from '../lib/catalog/content';
 import { CATALOG_CONTENT_DIR } from '../lib/catalog/seed-catalog';
+import { articleCoverPath, readArticleContent } from '../lib/blog/content';
+import { ARTICLES_CONTENT_DIR } from '../lib/blog/seed-articles';
 
 const PALETTE: Record<string, string> = {
   oat: '#d8c4a0', charcoal: '#4b4c52', forest: '#3f5b47', rust: '#a9552f', indigo: '#36456f', brown: '#6d4b36',
@@ -168,4 +170,33 @@ for (const c of content.collections) {
 // The home page's hero.
 const hero = frame(1600, 900, '#e8dfcf', `<g transform="translate(120 40) scale(0.7)">${objectShape('blanket', PALETTE.camel!)}</g><g transform="translate(560 -20) scale(0.75)">${objectShape('sweater', PALETTE.oat!)}</g><g transform="translate(1000 60) scale(0.62)">${objectShape('scarf', PALETTE.rust!)}</g>`, PALETTE.oat!);
 await write(hero, '/images/hero.webp', 1600, 900);
-console.log(`drew ${content.products.length} products and ${content.collections.length} collections`);
+
+/** Article covers: a layered steppe landscape in the mood of the piece, with one motif. */
+function articleCover(slug: string): string {
+  const w = 1600;
+  const h = 900;
+  const night = /invitation/.test(slug);
+  const sky = night ? ['#1d2540', '#3a4466'] : /demid/.test(slug) ? ['#c9c4b8', '#e8e2d4'] : ['#e9d9b8', '#f4ecdc'];
+  const hills = night ? ['#2a3350', '#232b45', '#1a2038'] : ['#b9a27c', '#9c8360', '#7d6748'];
+  const seed = hash(slug);
+  const ridge = (y: number, amp: number, k: number) => {
+    let d = `M0 ${h} L0 ${y}`;
+    for (let x = 0; x <= w; x += 100) d += ` L${x} ${y - Math.round(amp * Math.abs(Math.sin((x + seed % 500) / (120 + k * 40))))}`;
+    return `${d} L${w} ${h} Z`;
+  };
+  let motif = '';
+  if (/protocol-of/.test(slug)) motif = `<rect x="620" y="300" width="360" height="440" rx="6" fill="#f7f1e4" stroke="#8d7753" stroke-width="4"/>${[0, 1, 2, 3, 4, 5].map((i) => `<rect x="660" y="${350 + i * 40}" width="${i % 2 ? 220 : 280}" height="10" fill="#c9b58f"/>`).join('')}<circle cx="900" cy="660" r="46" fill="#9b3d23" opacity=".85"/>`;
+  if (night) motif = `<rect x="520" y="320" width="560" height="300" fill="#2e3654"/>${[0, 1, 2, 3, 4, 5].map((i) => `<rect x="${560 + i * 85}" y="370" width="50" height="80" fill="${i === 2 ? '#f3d27a' : '#424c70'}"/><rect x="${560 + i * 85}" y="490" width="50" height="80" fill="${i === 4 ? '#f3d27a' : '#424c70'}"/>`).join('')}<circle cx="1320" cy="150" r="40" fill="#efe6c8"/>`;
+  if (/council/.test(slug)) motif = `<rect x="560" y="380" width="480" height="320" rx="4" fill="#a33b32"/><rect x="640" y="300" width="320" height="400" fill="#fbf6ea" stroke="#8d7753" stroke-width="3" transform="rotate(-4 800 500)"/><circle cx="880" cy="620" r="38" fill="none" stroke="#36456f" stroke-width="8"/>`;
+  if (/army/.test(slug)) motif = `<path d="M0 820 C400 700 700 640 1600 600 L1600 650 C800 690 500 760 200 900 L0 900 Z" fill="#d9c7a2"/>${[0, 1, 2, 3].map((i) => `<ellipse cx="${900 + i * 120}" cy="${610 - i * 6}" rx="${140 - i * 20}" ry="${40 - i * 6}" fill="#efe3c8" opacity=".7"/>`).join('')}`;
+  if (/demid/.test(slug)) motif = `${Array.from({ length: 14 }, (_, i) => `<path d="M${60 + i * 110} 640 l40 -200 l40 200 Z" fill="#4f5b4a"/>`).join('')}<rect x="0" y="700" width="1600" height="30" fill="#6b6257"/><line x1="0" y1="760" x2="1600" y2="760" stroke="#3d3833" stroke-width="8"/><line x1="0" y1="800" x2="1600" y2="800" stroke="#3d3833" stroke-width="8"/><rect x="1100" y="420" width="10" height="280" fill="#3d3833"/><circle cx="1105" cy="420" r="22" fill="#f3d27a"/>`;
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}"><defs><linearGradient id="sky" x1="0" y1="0" x2="0" y2="1"><stop offset="0" stop-color="${sky[0]}"/><stop offset="1" stop-color="${sky[1]}"/></linearGradient></defs>
+    <rect width="100%" height="100%" fill="url(#sky)"/>
+    <path d="${ridge(560, 120, 1)}" fill="${hills[0]}" opacity=".55"/>
+    <path d="${ridge(660, 80, 2)}" fill="${hills[1]}" opacity=".75"/>
+    ${motif}
+    <path d="${ridge(820, 40, 3)}" fill="${hills[2]}"/></svg>`;
+}
+const articles = await readArticleContent(ARTICLES_CONTENT_DIR);
+for (const a of articles.articles) await write(articleCover(a.slug), articleCoverPath(a.slug), 1600, 900);
+console.log(`drew ${content.products.length} products, ${content.collections.length} collections and ${articles.articles.length} article covers`);

@@ -2,6 +2,14 @@
 import { createDb } from '../lib/db';
 import { applyMigrations } from '../lib/db/migrator';
 import { seedCatalog } from '../lib/catalog/seed-catalog';
+import { seedArticles } from '../lib/blog/seed-articles';
+
+async function articleSnapshotChanged(db: ReturnType<typeof createDb>['prisma'], load: () => Promise<unknown>): Promise<boolean> {
+  const snapshot = async () => JSON.stringify(await db.article.findMany({ select: { slug: true, updatedAt: true }, orderBy: { slug: 'asc' } }));
+  const before = await snapshot();
+  await load();
+  return (await snapshot()) !== before;
+}
 
 /** Returns whether anything changed, in which case pages cached from an earlier database are stale. */
 export async function prepareDatabase(log = console.log): Promise<{ changed: boolean }> {
@@ -11,7 +19,10 @@ export async function prepareDatabase(log = console.log): Promise<{ changed: boo
     if (applied.length) log(`migrations applied: ${applied.join(', ')}`);
     const seeded = await seedCatalog(handle.prisma);
     if (!seeded.skipped) log(`demo catalog loaded: ${seeded.products} products`);
-    return { changed: applied.length > 0 || !seeded.skipped };
+    // Articles are editorial content kept in git: load them on every start (unchanged files change nothing).
+    const changedArticles = await articleSnapshotChanged(handle.prisma, () => seedArticles(handle.prisma));
+    if (changedArticles) log('articles updated from content/articles');
+    return { changed: applied.length > 0 || !seeded.skipped || changedArticles };
   } finally {
     await handle.close();
   }

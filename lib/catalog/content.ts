@@ -4,6 +4,9 @@ import { z } from 'zod';
 import type { Db } from '../db';
 import { MATERIAL_KEYS, MATERIALS } from './materials';
 import { refreshPriceRange } from './price-range';
+import { ContentError } from '../content-error';
+
+export { ContentError };
 
 /**
  * The demo catalog lives in content/catalog as JSON files. Each file is validated before anything
@@ -65,16 +68,6 @@ export const productFileSchema = z
 export type CollectionContent = z.infer<typeof collectionFileSchema>[number];
 export type ProductContent = z.infer<typeof productFileSchema>;
 
-export class ContentError extends Error {
-  constructor(
-    readonly file: string,
-    readonly field: string,
-    detail: string,
-  ) {
-    super(`${file}: ${field ? `${field} ` : ''}${detail}`);
-    this.name = 'ContentError';
-  }
-}
 
 function parseFile<T>(file: string, text: string, schema: z.ZodType<T>): T {
   let json: unknown;

@@ -21,3 +21,15 @@ test('a product page fits a phone', async ({ page }) => {
   expect(overflow).toBeLessThanOrEqual(0);
   await expect(page.getByRole('heading', { level: 1, name: 'Felt Ger Slippers' })).toBeVisible();
 });
+
+test('an article reads comfortably on a phone', async ({ page }) => {
+  await page.goto('/blog/protocol-turns-into-an-invitation');
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  const style = await page.locator('.article__body p').first().evaluate((p) => {
+    const s = getComputedStyle(p);
+    return { fontSize: parseFloat(s.fontSize), lineHeight: parseFloat(s.lineHeight) };
+  });
+  expect(style.fontSize).toBeGreaterThanOrEqual(16);
+  expect(style.lineHeight / style.fontSize).toBeGreaterThanOrEqual(1.5);
+});

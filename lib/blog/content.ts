@@ -1,0 +1,140 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import matter from 'gray-matter';
+import { z } from 'zod';
+import type { Db } from '../db';
+import { ContentError } from '../content-error';
+
+/**
+ * The editorial source: content/articles/*.md with front matter, plus series.json. Every file
+ * is validated before anything is written; loading is an upsert by slug, so running it twice
+ * changes nothing and an edited file updates its article.
+ */
+const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case words joined by hyphens');
+
+export const seriesFileSchema = z.array(
+  z.strictObject({ slug, title: z.string().min(3).max(120), description: z.string().min(10).max(400) }),
+);
+
+export const articleFrontMatterSchema = z
+  .strictObject({
+    title: z.string().min(5).max(140),
+    subtitle: z.string().min(5).max(200),
+    excerpt: z.string().min(40).max(320),
+    author: z.string().min(2).max(80),
+    series: slug.optional(),
+    seriesPosition: z.number().int().min(1).optional(),
+    tags: z.array(z.string().regex(/^[a-z0-9-]{2,30}$/, 'tags are lower-case words joined by hyphens')).max(8).default([]),
+    status: z.enum(['draft', 'published', 'scheduled']),
+    // YAML turns an unquoted date into a Date; a quoted one stays a string.
+    publishedAt: z.coerce.date({ error: 'must be a date such as 2026-03-12T08:00:00Z' }).optional(),
+    revisedAt: z.coerce.date({ error: 'must be a date such as 2026-03-12T08:00:00Z' }).optional(),
+    cover: z.strictObject({ alt: z.string().min(5).max(200) }),
+  })
+  .superRefine((a, ctx) => {
+    if ((a.series === undefined) !== (a.seriesPosition === undefined))
+      ctx.addIssue({ code: 'custom', path: ['seriesPosition'], message: 'series and seriesPosition go together' });
+    if (a.status !== 'draft' && !a.publishedAt) ctx.addIssue({ code: 'custom', path: ['publishedAt'], message: 'is required unless the article is a draft' });
+    if (a.revisedAt && a.publishedAt && a.revisedAt < a.publishedAt) ctx.addIssue({ code: 'custom', path: ['revisedAt'], message: 'cannot be before publishedAt' });
+  });
+
+export interface ArticleContent {
+  slug: string;
+  frontMatter: z.infer<typeof articleFrontMatterSchema>;
+  body: string;
+}
+
+export const articleCoverPath = (articleSlug: string) => `/images/articles/${articleSlug}.webp`;
+
+export async function readArticleContent(dir: string): Promise<{ series: z.infer<typeof seriesFileSchema>; articles: ArticleContent[] }> {
+  const seriesFile = path.join(dir, 'series.json');
+  const rel = (f: string) => path.relative(process.cwd(), f);
+  let seriesJson: unknown;
+  try {
+    seriesJson = JSON.parse(await fs.readFile(seriesFile, 'utf8'));
+  } catch (err) {
+    throw new ContentError(rel(seriesFile), '', `cannot be read (${(err as Error).message})`);
+  }
+  const seriesParsed = seriesFileSchema.safeParse(seriesJson);
+  if (!seriesParsed.success) {
+    const issue = seriesParsed.error.issues[0]!;
+    throw new ContentError(rel(seriesFile), issue.path.join('.'), issue.message);
+  }
+  const seriesSlugs = new Set(seriesParsed.data.map((s) => s.slug));
+  const names = (await fs.readdir(dir)).filter((n) => n.endsWith('.md')).sort();
+  const articles: ArticleContent[] = [];
+  const positions = new Map<string, string>();
+  for (const name of names) {
+    const file = rel(path.join(dir, name));
+    const articleSlug = name.replace(/\.md$/, '');
+    if (!slug.safeParse(articleSlug).success) throw new ContentError(file, 'slug', 'file names are lower-case words joined by hyphens');
+    let parsedFile: matter.GrayMatterFile<string>;
+    try {
+      parsedFile = matter(await fs.readFile(path.join(dir, name), 'utf8'));
+    } catch (err) {
+      throw new ContentError(file, 'front matter', `is not valid YAML (${(err as Error).message.split('\n')[0]})`);
+    }
+    const fm = articleFrontMatterSchema.safeParse(parsedFile.data);
+    if (!fm.success) {
+      const issue = fm.error.issues[0]!;
+      throw new ContentError(file, issue.path.join('.'), issue.message);
+    }
+    if (fm.data.series && !seriesSlugs.has(fm.data.series)) throw new ContentError(file, 'series', `names an unknown series "${fm.data.series}"`);
+    if (fm.data.series) {
+      const key = `${fm.data.series}#${fm.data.seriesPosition}`;
+      const other = positions.get(key);
+      if (other) throw new ContentError(file, 'seriesPosition', `${fm.data.seriesPosition} is already taken by ${other}`);
+      positions.set(key, file);
+    }
+    if (parsedFile.content.trim().length < 200) throw new ContentError(file, 'body', 'is too short to be an article');
+    articles.push({ slug: articleSlug, frontMatter: fm.data, body: parsedFile.content.trim() + '\n' });
+  }
+  return { series: seriesParsed.data, articles };
+}
+
+export async function loadArticles(db: Db, content: Awaited<ReturnType<typeof readArticleContent>>): Promise<{ articles: number }> {
+  await db.$transaction(
+    async (tx) => {
+      const seriesIds = new Map<string, string>();
+      for (const s of content.series) {
+        const row = await tx.series.upsert({ where: { slug: s.slug }, create: s, update: { title: s.title, description: s.description }, select: { id: true } });
+        seriesIds.set(s.slug, row.id);
+      }
+      // Positions are unique per series: free the ones that move first, so a reordering can be loaded.
+      const before = new Map((await tx.article.findMany({ where: { slug: { in: content.articles.map((a) => a.slug) } } })).map((r) => [r.slug, r]));
+      const moving = content.articles.filter((a) => {
+        const old = before.get(a.slug);
+        return old && old.seriesPosition !== null && (old.seriesPosition !== (a.frontMatter.seriesPosition ?? null) || old.seriesId !== (a.frontMatter.series ? seriesIds.get(a.frontMatter.series) : null));
+      });
+      if (moving.length) await tx.article.updateMany({ where: { slug: { in: moving.map((a) => a.slug) } }, data: { seriesPosition: null } });
+      for (const a of content.articles) {
+        const fm = a.frontMatter;
+        const data = {
+          title: fm.title,
+          subtitle: fm.subtitle,
+          excerpt: fm.excerpt,
+          body: a.body,
+          coverPath: articleCoverPath(a.slug),
+          coverAlt: fm.cover.alt,
+          author: fm.author,
+          seriesId: fm.series ? seriesIds.get(fm.series)! : null,
+          seriesPosition: fm.seriesPosition ?? null,
+          tags: fm.tags,
+          status: fm.status,
+          publishedAt: fm.publishedAt ?? null,
+          revisedAt: fm.revisedAt ?? null,
+        };
+        const existing = await tx.article.findUnique({ where: { slug: a.slug } });
+        if (!existing) {
+          await tx.article.create({ data: { slug: a.slug, ...data } });
+          continue;
+        }
+        // Write only what changed, so an unchanged file leaves updatedAt alone.
+        const changed = (Object.keys(data) as (keyof typeof data)[]).some((k) => JSON.stringify(existing[k]) !== JSON.stringify(data[k]));
+        if (changed) await tx.article.update({ where: { slug: a.slug }, data });
+      }
+    },
+    { timeout: 60_000, maxWait: 10_000 },
+  );
+  return { articles: content.articles.length };
+}
