@@ -4,6 +4,7 @@ import { ProductGrid } from '@/components/catalog/ProductCard';
 import { getCollections, getFeaturedProducts } from '@/lib/catalog/cached';
 import { shopConfig } from '@/lib/config';
 import { formatMoney } from '@/lib/money';
+import { telHref } from '@/lib/phone';
 
 // Prerendered; refreshed when catalog tags are revalidated, and at least every five minutes.
 export const revalidate = 300;
@@ -52,7 +53,7 @@ export default async function HomePage() {
         <div>
           <h2>Talk to a person</h2>
           <p>
-            <a href={`tel:${config.SHOP_PHONE.replace(/[^+\d]/g, '')}`}>{config.SHOP_PHONE}</a>
+            <a href={telHref(config.SHOP_PHONE)}>{config.SHOP_PHONE}</a>
           </p>
         </div>
       </section>

@@ -7,6 +7,7 @@ import { formatMoney } from '@/lib/money';
 import { CartLines } from './CartLines';
 import { useCart } from './CartProvider';
 import { ShippingProgress } from './ShippingProgress';
+import { telHref } from '@/lib/phone';
 
 /** The /cart page: lines, shipping choice and totals. The server renders it with the cart already in. */
 export function CartPageView({ initial, phone }: { initial: CartView; phone: string }) {
@@ -77,7 +78,7 @@ export function CartPageView({ initial, phone }: { initial: CartView; phone: str
           </div>
         </dl>
         <p className="note">
-          Online checkout opens soon. Until then, call <a href={`tel:${phone.replace(/[^+\d]/g, '')}`}>{phone}</a> and we will take your order by phone.
+          Online checkout opens soon. Until then, call <a href={telHref(phone)}>{phone}</a> and we will take your order by phone.
         </p>
       </aside>
     </div>

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { telHref } from '@/lib/phone';
 
 interface Props {
   shopName: string;
@@ -58,7 +59,7 @@ export function SiteFooter({ shopName, phone, collections }: Props) {
         <div>
           <h2>Talk to us</h2>
           <p>
-            <a href={`tel:${phone.replace(/[^+\d]/g, '')}`} className="footer-phone">
+            <a href={telHref(phone)} className="footer-phone">
               {phone}
             </a>
           </p>

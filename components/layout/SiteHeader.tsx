@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { formatMoney } from '@/lib/money';
 import { CartLink } from '@/components/cart/CartLink';
+import { telHref } from '@/lib/phone';
 
 interface Props {
   shopName: string;
@@ -16,7 +17,7 @@ export function SiteHeader({ shopName, phone, freeExpressThresholdCents, currenc
       <p className="announcement">
         <span>Free Express shipping on wool orders over {formatMoney({ amount: freeExpressThresholdCents, currency })}</span>
         <span className="announcement__phone">
-          Questions? <a href={`tel:${phone.replace(/[^+\d]/g, '')}`}>{phone}</a>
+          Questions? <a href={telHref(phone)}>{phone}</a>
         </span>
       </p>
       <div className="site-header__bar">

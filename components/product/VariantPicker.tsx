@@ -13,6 +13,44 @@ function optionLabel(value: string, state: OptionState): string {
   return value;
 }
 
+/** One option (colour or size) as a group of radio buttons; unavailable choices are disabled. */
+function OptionGroup(props: {
+  legend: string;
+  name: string;
+  values: string[];
+  chosen: string | null;
+  stateOf: (value: string) => OptionState;
+  onChoose: (value: string) => void;
+}) {
+  return (
+    <fieldset className="option-group">
+      <legend>
+        {props.legend}
+        {props.chosen ? <span className="option-group__value">: {props.chosen}</span> : null}
+      </legend>
+      <div className="option-group__options">
+        {props.values.map((value) => {
+          const state = props.stateOf(value);
+          return (
+            <label key={value} className={`option option--${state}`}>
+              <input
+                type="radio"
+                name={props.name}
+                value={value}
+                checked={props.chosen === value}
+                disabled={state !== 'available'}
+                onChange={() => props.onChoose(value)}
+                aria-label={optionLabel(value, state)}
+              />
+              <span aria-hidden="true">{value}</span>
+            </label>
+          );
+        })}
+      </div>
+    </fieldset>
+  );
+}
+
 /**
  * Size and colour choice. Combinations that are not made, and sold-out ones, are disabled;
  * the chosen variant's price and stock are announced politely to screen readers.
@@ -49,55 +87,9 @@ export function VariantPicker({
   return (
     <div className="variant-picker">
       {colours.length > 0 ? (
-        <fieldset className="option-group">
-          <legend>
-            Colour{colour ? <span className="option-group__value">: {colour}</span> : null}
-          </legend>
-          <div className="option-group__options">
-            {colours.map((c) => {
-              const state = colourState(variants, c, null);
-              return (
-                <label key={c} className={`option option--${state}`}>
-                  <input
-                    type="radio"
-                    name="colour"
-                    value={c}
-                    checked={colour === c}
-                    disabled={state !== 'available'}
-                    onChange={() => chooseColour(c)}
-                    aria-label={optionLabel(c, state)}
-                  />
-                  <span aria-hidden="true">{c}</span>
-                </label>
-              );
-            })}
-          </div>
-        </fieldset>
+        <OptionGroup legend="Colour" name="colour" values={colours} chosen={colour} stateOf={(c) => colourState(variants, c, null)} onChoose={chooseColour} />
       ) : null}
-      <fieldset className="option-group">
-        <legend>
-          Size{size ? <span className="option-group__value">: {size}</span> : null}
-        </legend>
-        <div className="option-group__options">
-          {sizes.map((s) => {
-            const state = sizeState(variants, s, colour);
-            return (
-              <label key={s} className={`option option--${state}`}>
-                <input
-                  type="radio"
-                  name="size"
-                  value={s}
-                  checked={size === s}
-                  disabled={state !== 'available'}
-                  onChange={() => setSize(s)}
-                  aria-label={optionLabel(s, state)}
-                />
-                <span aria-hidden="true">{s}</span>
-              </label>
-            );
-          })}
-        </div>
-      </fieldset>
+      <OptionGroup legend="Size" name="size" values={sizes} chosen={size} stateOf={(s) => sizeState(variants, s, colour)} onChoose={setSize} />
       <div className="variant-summary" aria-live="polite" aria-atomic="true">
         {selected ? (
           <>

@@ -36,7 +36,12 @@ function cheapestCompareAt(rows: { priceCents: number; compareAtCents: number | 
   return v?.compareAtCents ?? null;
 }
 
-export function toProductCard(row: CardRow): ProductCardView {
+type SummaryFields = Pick<CardRow, 'slug' | 'title' | 'material' | 'origin' | 'isWool' | 'currency' | 'minPriceCents' | 'maxPriceCents'> & {
+  variants: { colour: string; stock: number; priceCents: number; compareAtCents: number | null }[];
+};
+
+/** What a card and a product page both show: name, material, price range, sale price, stock. */
+function toSummary(row: SummaryFields): Omit<ProductCardView, 'image' | 'secondImage'> {
   const compareAt = cheapestCompareAt(row.variants, row.minPriceCents);
   return {
     slug: row.slug,
@@ -48,10 +53,16 @@ export function toProductCard(row: CardRow): ProductCardView {
     priceFrom: money(row.minPriceCents, row.currency),
     priceTo: money(row.maxPriceCents, row.currency),
     compareAt: compareAt === null ? null : money(compareAt, row.currency),
-    image: row.images[0] ? toImage(row.images[0]) : null,
-    secondImage: row.images[1] ? toImage(row.images[1]) : null,
     soldOut: row.variants.every((v) => v.stock <= 0),
     colours: [...new Set(row.variants.map((v) => v.colour))],
+  };
+}
+
+export function toProductCard(row: CardRow): ProductCardView {
+  return {
+    ...toSummary(row),
+    image: row.images[0] ? toImage(row.images[0]) : null,
+    secondImage: row.images[1] ? toImage(row.images[1]) : null,
   };
 }
 
@@ -68,22 +79,11 @@ export function toVariant(v: ProductRow['variants'][number]): VariantView {
 }
 
 export function toProduct(row: ProductRow): ProductView {
-  const compareAt = cheapestCompareAt(row.variants, row.minPriceCents);
   return {
+    ...toSummary(row),
     id: row.id,
-    slug: row.slug,
-    title: row.title,
     description: row.description,
     care: row.care,
-    material: row.material,
-    materialLabel: materialLabel(row.material),
-    origin: row.origin,
-    isWool: row.isWool,
-    priceFrom: money(row.minPriceCents, row.currency),
-    priceTo: money(row.maxPriceCents, row.currency),
-    compareAt: compareAt === null ? null : money(compareAt, row.currency),
-    soldOut: row.variants.every((v) => v.stock <= 0),
-    colours: [...new Set(row.variants.map((v) => v.colour))],
     images: row.images.map(toImage),
     variants: row.variants.map(toVariant),
     collections: row.collections.map((c) => c.collection),

@@ -7,34 +7,25 @@ import { RequestError } from '@/lib/http/json-body';
 
 type Ctx = { params: Promise<{ variantId: string }> };
 
-async function variantIdOf(ctx: Ctx): Promise<string> {
+/** Parses the variant id in the path (400 when malformed) before the body is even read. */
+async function withVariantId(ctx: Ctx, run: (variantId: string) => Promise<Response>): Promise<Response> {
   const parsed = variantIdSchema.safeParse((await ctx.params).variantId);
-  if (!parsed.success) throw new RequestError(400, parsed.error.issues[0]!.message);
-  return parsed.data;
+  if (!parsed.success) return errorResponse(new RequestError(400, parsed.error.issues[0]!.message));
+  return run(parsed.data);
 }
 
 /** Change a line's quantity: { quantity }. */
-export async function PATCH(req: Request, ctx: Ctx) {
+export function PATCH(req: Request, ctx: Ctx) {
   const settings = cartSettings();
-  let variantId: string;
-  try {
-    variantId = await variantIdOf(ctx);
-  } catch (err) {
-    return errorResponse(err);
-  }
-  return cartWrite(req, setQuantitySchema(settings.maxPerLine), settings.ttlDays, (token, input) =>
-    setLineQuantity(db(), token, { variantId, quantity: input.quantity }, settings),
+  return withVariantId(ctx, (variantId) =>
+    cartWrite(req, setQuantitySchema(settings.maxPerLine), settings.ttlDays, (token, input) =>
+      setLineQuantity(db(), token, { variantId, quantity: input.quantity }, settings),
+    ),
   );
 }
 
 /** Remove a line. */
-export async function DELETE(req: Request, ctx: Ctx) {
+export function DELETE(req: Request, ctx: Ctx) {
   const settings = cartSettings();
-  let variantId: string;
-  try {
-    variantId = await variantIdOf(ctx);
-  } catch (err) {
-    return errorResponse(err);
-  }
-  return cartWrite(req, null, settings.ttlDays, (token) => removeLine(db(), token, variantId, settings));
+  return withVariantId(ctx, (variantId) => cartWrite(req, null, settings.ttlDays, (token) => removeLine(db(), token, variantId, settings)));
 }
