@@ -2,6 +2,8 @@ import Image from 'next/image';
 import Link from 'next/link';
 import { ProductGrid } from '@/components/catalog/ProductCard';
 import { getCollections, getFeaturedProducts } from '@/lib/catalog/cached';
+import { getArticleList } from '@/lib/blog/cached';
+import { ArticleCard } from '@/components/blog/ArticleCard';
 import { shopConfig } from '@/lib/config';
 import { formatMoney } from '@/lib/money';
 import { telHref } from '@/lib/phone';
@@ -10,7 +12,7 @@ import { telHref } from '@/lib/phone';
 export const revalidate = 300;
 
 export default async function HomePage() {
-  const [collections, featured] = await Promise.all([getCollections(), getFeaturedProducts(8)]);
+  const [collections, featured, journal] = await Promise.all([getCollections(), getFeaturedProducts(8), getArticleList(null, 1)]);
   const config = shopConfig();
   const threshold = formatMoney({ amount: config.FREE_EXPRESS_THRESHOLD_CENTS, currency: config.SHOP_CURRENCY });
   return (
@@ -84,18 +86,27 @@ export default async function HomePage() {
         <ProductGrid products={featured} label="Featured products" />
       </section>
 
-      <section className="story">
-        <div>
+      <section className="story" aria-labelledby="journal-heading">
+        <div className="story__intro">
           <p className="eyebrow">From the journal</p>
-          <h2>Mongolia in the 1930s</h2>
+          <h2 id="journal-heading">Mongolia in the 1930s</h2>
           <p>
-            Our journal tells the history behind the places our wool comes from, starting with the years of Marshal Choibalsan and the
-            arrival of the Red Army in 1937.
+            Histories of the country our wool comes from, starting with the years of Marshal Choibalsan and the arrival of the Red Army
+            in 1937.
           </p>
           <Link href="/blog" className="button button--ghost">
             Read the journal
           </Link>
         </div>
+        {journal.articles.length ? (
+          <ul className="story__articles" aria-label="Newest articles">
+            {journal.articles.slice(0, 3).map((a) => (
+              <li key={a.slug}>
+                <ArticleCard article={a} />
+              </li>
+            ))}
+          </ul>
+        ) : null}
       </section>
     </>
   );

@@ -1,3 +1,4 @@
+import Form from 'next/form';
 import Link from 'next/link';
 import type { CatalogQuery } from '@/lib/catalog/filters';
 import type { CatalogFacets } from '@/lib/catalog/types';
@@ -8,8 +9,9 @@ function centsToField(cents: number | null): string {
 }
 
 /**
- * The filter form: a plain GET form, so every filter lands in the URL, works without
- * JavaScript, can be shared, and the back button undoes it.
+ * The filter form: a GET form, so every filter lands in the URL, can be shared, and the back
+ * button undoes it. next/form navigates client-side when JavaScript is on (the cart and the page
+ * shell stay put) and is a plain form without it.
  */
 export function CatalogFilters({
   query,
@@ -23,7 +25,7 @@ export function CatalogFilters({
   fixedCollection?: string;
 }) {
   return (
-    <form action={action} method="get" className="filters" aria-label="Filter products" id="catalog-filters">
+    <Form action={action} className="filters" aria-label="Filter products" id="catalog-filters">
       {query.q ? <input type="hidden" name="q" value={query.q} /> : null}
       {!fixedCollection ? (
         <div className="field">
@@ -89,6 +91,6 @@ export function CatalogFilters({
           Clear all
         </Link>
       </div>
-    </form>
+    </Form>
   );
 }

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { catalogSearchParams, isFiltered, type CatalogQuery } from '@/lib/catalog/filters';
+import { catalogQueryKey, catalogSearchParams, isFiltered, type CatalogQuery } from '@/lib/catalog/filters';
 import type { CatalogFacets, CatalogPage } from '@/lib/catalog/types';
 import { materialLabel } from '@/lib/catalog/materials';
 import { formatMoney } from '@/lib/money';
@@ -47,7 +47,8 @@ export function CatalogView({
   return (
     <div className="catalog">
       <FilterPanel activeCount={filters.length}>
-        <CatalogFilters query={query} facets={facets} action={basePath} fixedCollection={fixedCollection} />
+        {/* Keyed by the query so the inputs show the new URL's filters after a client-side navigation. */}
+        <CatalogFilters key={catalogQueryKey(query)} query={query} facets={facets} action={basePath} fixedCollection={fixedCollection} />
       </FilterPanel>
       <section className="catalog__results" aria-labelledby="results-heading">
         <div className="catalog__toolbar">
@@ -57,7 +58,7 @@ export function CatalogView({
               : `${page.total} ${page.total === 1 ? 'product' : 'products'}${page.pageCount > 1 ? ` · showing ${first}–${last}` : ''}`}
             {filters.length ? <span className="catalog__filtered"> for {filters.join(', ')}</span> : null}
           </h2>
-          <SortSelect value={query.sort} form={FORM_ID} />
+          <SortSelect key={query.sort} value={query.sort} form={FORM_ID} />
         </div>
         {page.total === 0 ? (
           <div className="empty-state">

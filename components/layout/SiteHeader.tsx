@@ -1,3 +1,4 @@
+import Form from 'next/form';
 import Link from 'next/link';
 import { formatMoney } from '@/lib/money';
 import { CartLink } from '@/components/cart/CartLink';
@@ -45,12 +46,12 @@ export function SiteHeader({ shopName, phone, freeExpressThresholdCents, currenc
           </ul>
         </nav>
         <div className="site-header__tools">
-          <form action="/products" role="search" className="header-search">
+          <Form action="/products" role="search" className="header-search">
             <label htmlFor="header-q" className="visually-hidden">
               Search the shop
             </label>
             <input id="header-q" name="q" type="search" placeholder="Search" maxLength={80} />
-          </form>
+          </Form>
           <CartLink />
         </div>
       </div>
