@@ -97,10 +97,6 @@ export async function listSeries(db: Db, now: Date): Promise<SeriesView[]> {
   return rows.filter((s) => s.articles.length).map((s) => ({ slug: s.slug, title: s.title, description: s.description, articles: s.articles.map(toCard) }));
 }
 
-export async function getSeries(db: Db, slug: string, now: Date): Promise<SeriesView | null> {
-  return (await listSeries(db, now)).find((s) => s.slug === slug) ?? null;
-}
-
 export async function listTags(db: Db, now: Date): Promise<{ tag: string; count: number }[]> {
   const rows = await db.article.findMany({ where: visibleTo(now), select: { tags: true } });
   const counts = new Map<string, number>();

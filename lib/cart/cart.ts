@@ -196,7 +196,7 @@ export async function addToCart(
     if (!cartId) {
       newToken = newCartToken();
       // Forget carts nobody has touched for the TTL while we are here; the index makes it cheap.
-      await tx.cart.deleteMany({ where: { expiresAt: { lte: now } } });
+      await purgeExpiredCarts(tx, now);
       cartId = (await tx.cart.create({ data: { tokenHash: hashCartToken(newToken), expiresAt: expiry(now, settings), currency: settings.shipping.currency }, select: { id: true } })).id;
     }
     await lockCart(tx, cartId);
@@ -262,6 +262,6 @@ export async function chooseShipping(db: Db, token: string | null | undefined, m
 }
 
 /** Deletes carts unused for the TTL; returns how many. */
-export async function purgeExpiredCarts(db: Db, now = new Date()): Promise<number> {
+export async function purgeExpiredCarts(db: Db | Prisma.TransactionClient, now = new Date()): Promise<number> {
   return (await db.cart.deleteMany({ where: { expiresAt: { lte: now } } })).count;
 }
