@@ -1,7 +1,7 @@
 /**
  * `npm start`: the whole store from a fresh clone, with no configuration.
  *   1. applies migrations and loads demo data when the store is empty (embedded PGlite by default);
- *   2. builds the app when there is no build yet;
+ *   2. builds the app when there is no build yet, or the code changed since the last one;
  *   3. serves it with `next start` on PORT (default 3000).
  * The database is closed before `next start` opens it: PGlite belongs to one process at a time.
  */
@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { prepareDatabase } from './prepare-db';
+import { FINGERPRINT_FILE, sourceFingerprint } from './source-fingerprint';
 
 const env = z
   .object({
@@ -26,10 +27,15 @@ const { changed } = await prepareDatabase((m) => console.log(`[store] ${m}`));
 // A new or migrated database makes pages cached from the old one wrong (their variant ids
 // no longer exist, say): start from a clean build rather than serve them.
 if (changed) fs.rmSync(path.resolve('.next'), { recursive: true, force: true });
-if (!fs.existsSync(path.resolve('.next/BUILD_ID'))) {
-  console.log('[store] no build yet: building (about a minute)…');
+const fingerprint = sourceFingerprint();
+const fingerprintPath = path.resolve('.next', FINGERPRINT_FILE);
+const built = fs.existsSync(path.resolve('.next/BUILD_ID'));
+const current = built && fs.existsSync(fingerprintPath) && fs.readFileSync(fingerprintPath, 'utf8') === fingerprint;
+if (!current) {
+  console.log(built ? '[store] the code changed since the last build: building again…' : '[store] no build yet: building (about a minute)…');
   const build = spawnSync(process.execPath, [nextBin, 'build'], { stdio: 'inherit', env: childEnv });
   if (build.status !== 0) process.exit(build.status ?? 1);
+  fs.writeFileSync(fingerprintPath, fingerprint);
 }
 
 console.log(`[store] serving on http://localhost:${env.PORT}`);
