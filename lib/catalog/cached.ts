@@ -4,6 +4,7 @@ import { shopConfig } from '../config';
 import { db } from '../db';
 import { catalogQueryKey, type CatalogQuery } from './filters';
 import * as q from './queries';
+import type { ProductView } from './types';
 
 /**
  * Cached catalog reads for pages: served from Next's data cache and revalidated by the tags in
@@ -26,15 +27,11 @@ export function getProduct(slug: string) {
   })();
 }
 
-export function getRelatedProducts(slug: string, limit = 4) {
-  return unstable_cache(
-    async () => {
-      const product = await q.getProductBySlug(db(), slug);
-      return product ? q.relatedProducts(db(), product, limit) : [];
-    },
-    ['related', slug, String(limit)],
-    { tags: [cacheTags.products, cacheTags.product(slug)], revalidate },
-  )();
+export function getRelatedProducts(product: ProductView, limit = 4) {
+  return unstable_cache(() => q.relatedProducts(db(), product, limit), ['related', product.slug, String(limit)], {
+    tags: [cacheTags.products, cacheTags.product(product.slug)],
+    revalidate,
+  })();
 }
 
 export const getFeaturedProducts = unstable_cache((limit: number) => q.featuredProducts(db(), limit), ['featured'], {

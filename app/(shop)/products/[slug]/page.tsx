@@ -36,7 +36,7 @@ export default async function ProductPage({ params }: Props) {
   const { slug } = await params;
   const product = await getProduct(slug);
   if (!product) notFound();
-  const related = await getRelatedProducts(slug);
+  const related = await getRelatedProducts(product);
   const config = shopConfig();
   const primary = product.collections[0];
   return (
