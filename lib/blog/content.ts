@@ -3,7 +3,7 @@ import path from 'node:path';
 import matter from 'gray-matter';
 import { z } from 'zod';
 import type { Db } from '../db';
-import { ContentError } from '../content-error';
+import { ContentError, parseContent } from '../content-error';
 
 /**
  * The editorial source: content/articles/*.md with front matter, plus series.json. Every file
@@ -55,12 +55,8 @@ export async function readArticleContent(dir: string): Promise<{ series: z.infer
   } catch (err) {
     throw new ContentError(rel(seriesFile), '', `cannot be read (${(err as Error).message})`);
   }
-  const seriesParsed = seriesFileSchema.safeParse(seriesJson);
-  if (!seriesParsed.success) {
-    const issue = seriesParsed.error.issues[0]!;
-    throw new ContentError(rel(seriesFile), issue.path.join('.'), issue.message);
-  }
-  const seriesSlugs = new Set(seriesParsed.data.map((s) => s.slug));
+  const series = parseContent(rel(seriesFile), seriesJson, seriesFileSchema);
+  const seriesSlugs = new Set(series.map((s) => s.slug));
   const names = (await fs.readdir(dir)).filter((n) => n.endsWith('.md')).sort();
   const articles: ArticleContent[] = [];
   const positions = new Map<string, string>();
@@ -74,22 +70,18 @@ export async function readArticleContent(dir: string): Promise<{ series: z.infer
     } catch (err) {
       throw new ContentError(file, 'front matter', `is not valid YAML (${(err as Error).message.split('\n')[0]})`);
     }
-    const fm = articleFrontMatterSchema.safeParse(parsedFile.data);
-    if (!fm.success) {
-      const issue = fm.error.issues[0]!;
-      throw new ContentError(file, issue.path.join('.'), issue.message);
-    }
-    if (fm.data.series && !seriesSlugs.has(fm.data.series)) throw new ContentError(file, 'series', `names an unknown series "${fm.data.series}"`);
-    if (fm.data.series) {
-      const key = `${fm.data.series}#${fm.data.seriesPosition}`;
+    const fm = parseContent(file, parsedFile.data, articleFrontMatterSchema);
+    if (fm.series && !seriesSlugs.has(fm.series)) throw new ContentError(file, 'series', `names an unknown series "${fm.series}"`);
+    if (fm.series) {
+      const key = `${fm.series}#${fm.seriesPosition}`;
       const other = positions.get(key);
-      if (other) throw new ContentError(file, 'seriesPosition', `${fm.data.seriesPosition} is already taken by ${other}`);
+      if (other) throw new ContentError(file, 'seriesPosition', `${fm.seriesPosition} is already taken by ${other}`);
       positions.set(key, file);
     }
     if (parsedFile.content.trim().length < 200) throw new ContentError(file, 'body', 'is too short to be an article');
-    articles.push({ slug: articleSlug, frontMatter: fm.data, body: parsedFile.content.trim() + '\n' });
+    articles.push({ slug: articleSlug, frontMatter: fm, body: parsedFile.content.trim() + '\n' });
   }
-  return { series: seriesParsed.data, articles };
+  return { series, articles };
 }
 
 export async function loadArticles(db: Db, content: Awaited<ReturnType<typeof readArticleContent>>): Promise<{ articles: number }> {

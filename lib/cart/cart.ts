@@ -205,7 +205,7 @@ export async function addToCart(
     const decision = decideQuantity(current + input.quantity, variant.stock, settings.maxPerLine);
     if (decision.quantity <= current && existing) {
       // Nothing more can be added: say why, change nothing.
-      return { newToken, cart: await loadView(tx, cartId, settings), notice: decision.notice ?? null };
+      return { newToken, cart: await loadView(tx, cartId, settings), notice: decision.notice };
     }
     await tx.cartLine.upsert({
       where: { cartId_variantId: { cartId, variantId: variant.id } },
@@ -217,11 +217,25 @@ export async function addToCart(
   }, txOptions);
 }
 
-async function requireCart(tx: Prisma.TransactionClient, token: string | null | undefined, now: Date): Promise<string> {
-  const cartId = await findCartId(tx, token, now);
-  if (!cartId) throw new RequestError(404, 'Your cart is empty or has expired.');
-  await lockCart(tx, cartId);
-  return cartId;
+/**
+ * One change to an existing cart: find it (404 when there is none), lock its row, apply the
+ * change, push its expiry out, and return the cart as it now is.
+ */
+async function changeCart(
+  db: Db,
+  token: string | null | undefined,
+  settings: CartSettings,
+  now: Date,
+  change: (tx: Prisma.TransactionClient, cartId: string) => Promise<string | null>,
+): Promise<CartResult> {
+  return db.$transaction(async (tx) => {
+    const cartId = await findCartId(tx, token, now);
+    if (!cartId) throw new RequestError(404, 'Your cart is empty or has expired.');
+    await lockCart(tx, cartId);
+    const notice = await change(tx, cartId);
+    await tx.cart.update({ where: { id: cartId }, data: { expiresAt: expiry(now, settings) } });
+    return { newToken: null, cart: await loadView(tx, cartId, settings), notice };
+  }, txOptions);
 }
 
 export async function setLineQuantity(
@@ -231,34 +245,29 @@ export async function setLineQuantity(
   settings: CartSettings,
   now = new Date(),
 ): Promise<CartResult> {
-  return db.$transaction(async (tx) => {
-    const cartId = await requireCart(tx, token, now);
+  return changeCart(db, token, settings, now, async (tx, cartId) => {
     const line = await tx.cartLine.findUnique({ where: { cartId_variantId: { cartId, variantId: input.variantId } }, select: { id: true } });
     if (!line) throw new RequestError(404, 'That item is no longer in your cart.');
     const variant = await sellableVariant(tx, input.variantId);
     if (variant.stock <= 0) throw new RequestError(409, 'Sorry, that one is sold out.');
     const decision = decideQuantity(input.quantity, variant.stock, settings.maxPerLine);
     await tx.cartLine.update({ where: { id: line.id }, data: { quantity: decision.quantity, priceAtAddCents: variant.priceCents } });
-    await tx.cart.update({ where: { id: cartId }, data: { expiresAt: expiry(now, settings) } });
-    return { newToken: null, cart: await loadView(tx, cartId, settings), notice: decision.notice };
-  }, txOptions);
+    return decision.notice;
+  });
 }
 
 export async function removeLine(db: Db, token: string | null | undefined, variantId: string, settings: CartSettings, now = new Date()): Promise<CartResult> {
-  return db.$transaction(async (tx) => {
-    const cartId = await requireCart(tx, token, now);
+  return changeCart(db, token, settings, now, async (tx, cartId) => {
     await tx.cartLine.deleteMany({ where: { cartId, variantId } });
-    await tx.cart.update({ where: { id: cartId }, data: { expiresAt: expiry(now, settings) } });
-    return { newToken: null, cart: await loadView(tx, cartId, settings), notice: null };
-  }, txOptions);
+    return null;
+  });
 }
 
 export async function chooseShipping(db: Db, token: string | null | undefined, method: ShippingMethodName, settings: CartSettings, now = new Date()): Promise<CartResult> {
-  return db.$transaction(async (tx) => {
-    const cartId = await requireCart(tx, token, now);
-    await tx.cart.update({ where: { id: cartId }, data: { shippingMethod: method, expiresAt: expiry(now, settings) } });
-    return { newToken: null, cart: await loadView(tx, cartId, settings), notice: null };
-  }, txOptions);
+  return changeCart(db, token, settings, now, async (tx, cartId) => {
+    await tx.cart.update({ where: { id: cartId }, data: { shippingMethod: method } });
+    return null;
+  });
 }
 
 /** Deletes carts unused for the TTL; returns how many. */

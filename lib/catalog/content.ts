@@ -4,9 +4,7 @@ import { z } from 'zod';
 import type { Db } from '../db';
 import { MATERIAL_KEYS, MATERIALS } from './materials';
 import { refreshPriceRange } from './price-range';
-import { ContentError } from '../content-error';
-
-export { ContentError };
+import { ContentError, parseContent } from '../content-error';
 
 /**
  * The demo catalog lives in content/catalog as JSON files. Each file is validated before anything
@@ -76,12 +74,7 @@ function parseFile<T>(file: string, text: string, schema: z.ZodType<T>): T {
   } catch (err) {
     throw new ContentError(file, '', `is not valid JSON (${(err as Error).message})`);
   }
-  const result = schema.safeParse(json);
-  if (!result.success) {
-    const issue = result.error.issues[0]!;
-    throw new ContentError(file, issue.path.join('.'), issue.message);
-  }
-  return result.data;
+  return parseContent(file, json, schema);
 }
 
 export const productImagePath = (productSlug: string, n: number) => `/images/products/${productSlug}-${n}.webp`;

@@ -2,7 +2,8 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, it } from 'vitest';
-import { ContentError, loadCatalog, readCatalogContent } from '@/lib/catalog/content';
+import { loadCatalog, readCatalogContent } from '@/lib/catalog/content';
+import { ContentError } from '@/lib/content-error';
 import { CATALOG_CONTENT_DIR, seedCatalog } from '@/lib/catalog/seed-catalog';
 import { describeEachDatabase } from '../support/databases';
 
