@@ -78,8 +78,9 @@ function Line({ line, compact }: { line: CartLineView; compact: boolean }) {
 }
 
 export function CartLines({ lines, compact = false }: { lines: CartLineView[]; compact?: boolean }) {
+  const { pending } = useCart();
   return (
-    <ul className="cart-lines" aria-label="Items in your cart">
+    <ul className="cart-lines" aria-label="Items in your cart" aria-busy={pending}>
       {lines.map((l) => (
         <Line key={l.variantId} line={l} compact={compact} />
       ))}

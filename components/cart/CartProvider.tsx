@@ -3,6 +3,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useOptimistic, useRef, useState, useTransition } from 'react';
 import type { CartLineView, CartView } from '@/lib/cart/cart';
 import type { ShippingMethodName } from '@/lib/cart/shipping';
+import { formatMoney } from '@/lib/money';
 import { cartApi, type CartReply } from './cart-client';
 import { applyCartChange, type CartChange } from './optimistic';
 
@@ -132,7 +133,7 @@ export function CartProvider({ emptyCart, children }: { emptyCart: CartView; chi
         return run({ type: 'remove', variantId }, variantId, () => cartApi.remove(variantId), (r) => `Removed ${title}. Your cart has ${itemsText(r.cart.itemCount)}.`);
       },
       chooseShipping: (method) =>
-        run({ type: 'ship', method }, null, () => cartApi.chooseShipping(method), (r) => `${method === 'express' ? 'Express' : 'Standard'} shipping chosen. Total ${new Intl.NumberFormat('en-US', { style: 'currency', currency: r.cart.total.currency }).format(r.cart.total.amount / 100)}.`),
+        run({ type: 'ship', method }, null, () => cartApi.chooseShipping(method), (r) => `${method === 'express' ? 'Express' : 'Standard'} shipping chosen. Total ${formatMoney(r.cart.total)}.`),
       adopt,
     }),
     [optimistic, cart, pending, problem, notice, drawerOpen, run, adopt],
