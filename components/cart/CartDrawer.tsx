@@ -7,10 +7,11 @@ import { formatMoney } from '@/lib/money';
 import { CartLines } from './CartLines';
 import { useCart } from './CartProvider';
 import { ShippingProgress } from './ShippingProgress';
+import { CartAlert } from './CartAlert';
 
 /** The side drawer that opens on add. A modal <dialog>: focus moves in, Escape closes it, focus returns. */
 export function CartDrawer() {
-  const { cart, drawerOpen, setDrawerOpen, problem, notice } = useCart();
+  const { cart, drawerOpen, setDrawerOpen, generalProblem, notice } = useCart();
   const ref = useRef<HTMLDialogElement>(null);
   const pathname = usePathname();
 
@@ -24,7 +25,6 @@ export function CartDrawer() {
   // Following a link inside the drawer closes it.
   useEffect(() => setDrawerOpen(false), [pathname, setDrawerOpen]);
 
-  const generalProblem = problem && !cart.lines.some((l) => l.variantId === problem.variantId) ? problem.message : null;
   return (
     <dialog
       ref={ref}
@@ -45,11 +45,7 @@ export function CartDrawer() {
           </button>
         </div>
         {notice ? <p className="drawer__notice">{notice}</p> : null}
-        {generalProblem ? (
-          <p className="cart-line__error" role="alert">
-            {generalProblem}
-          </p>
-        ) : null}
+        <CartAlert message={generalProblem} />
         {cart.lines.length === 0 ? (
           <p className="drawer__empty">Your cart is empty.</p>
         ) : (

@@ -5,6 +5,7 @@ import Link from 'next/link';
 import type { CartLineView, LineProblem } from '@/lib/cart/cart';
 import { formatMoney } from '@/lib/money';
 import { useCart } from './CartProvider';
+import { CartAlert } from './CartAlert';
 
 function problemText(p: LineProblem): string {
   switch (p.kind) {
@@ -42,11 +43,7 @@ function Line({ line, compact }: { line: CartLineView; compact: boolean }) {
             {problemText(p)}
           </p>
         ))}
-        {error ? (
-          <p className="cart-line__error" role="alert">
-            {error}
-          </p>
-        ) : null}
+        <CartAlert message={error} />
         <div className="cart-line__controls">
           {line.purchasable ? (
             <div className="stepper" role="group" aria-label={`Quantity of ${name}`}>

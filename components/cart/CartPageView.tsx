@@ -8,10 +8,11 @@ import { CartLines } from './CartLines';
 import { useCart } from './CartProvider';
 import { ShippingProgress } from './ShippingProgress';
 import { telHref } from '@/lib/phone';
+import { CartAlert } from './CartAlert';
 
 /** The /cart page: lines, shipping choice and totals. The server renders it with the cart already in. */
 export function CartPageView({ initial, phone }: { initial: CartView; phone: string }) {
-  const { cart: live, loaded, adopt, chooseShipping, problem, notice } = useCart();
+  const { cart: live, loaded, adopt, chooseShipping, generalProblem, notice } = useCart();
   useEffect(() => adopt(initial), [adopt, initial]);
   const cart = loaded ? live : initial;
   if (cart.lines.length === 0) {
@@ -24,7 +25,6 @@ export function CartPageView({ initial, phone }: { initial: CartView; phone: str
       </div>
     );
   }
-  const generalProblem = problem && !cart.lines.some((l) => l.variantId === problem.variantId) ? problem.message : null;
   return (
     <div className="cart-page">
       <section aria-labelledby="lines-heading">
@@ -58,11 +58,7 @@ export function CartPageView({ initial, phone }: { initial: CartView; phone: str
             </label>
           ))}
         </fieldset>
-        {generalProblem ? (
-          <p className="cart-line__error" role="alert">
-            {generalProblem}
-          </p>
-        ) : null}
+        <CartAlert message={generalProblem} />
         <dl className="totals">
           <div>
             <dt>Subtotal</dt>

@@ -18,6 +18,8 @@ interface CartContextValue {
   loaded: boolean;
   pending: boolean;
   problem: CartProblemMessage | null;
+  /** A refusal that belongs to no line on show (e.g. an add that was rolled back). */
+  generalProblem: string | null;
   notice: string | null;
   drawerOpen: boolean;
   setDrawerOpen: (open: boolean) => void;
@@ -114,6 +116,7 @@ export function CartProvider({ emptyCart, children }: { emptyCart: CartView; chi
       loaded: cart !== null,
       pending,
       problem,
+      generalProblem: problem && !optimistic.lines.some((l) => l.variantId === problem.variantId) ? problem.message : null,
       notice,
       drawerOpen,
       setDrawerOpen,

@@ -4,6 +4,7 @@ import { useId, useState } from 'react';
 import type { CartLineView } from '@/lib/cart/cart';
 import type { VariantView } from '@/lib/catalog/types';
 import { useCart } from '@/components/cart/CartProvider';
+import { CartAlert } from '@/components/cart/CartAlert';
 
 export interface AddToCartProduct {
   slug: string;
@@ -64,11 +65,7 @@ export function AddToCart({ product, variant, maxPerLine }: { product: AddToCart
           {soldOut ? 'Sold out' : 'Add to cart'}
         </button>
       </div>
-      {error ? (
-        <p className="cart-line__error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <CartAlert message={error} />
     </form>
   );
 }
