@@ -1,4 +1,5 @@
 import type { NextConfig } from 'next';
+import { securityHeaders } from './lib/security-headers';
 
 const config: NextConfig = {
   // Tests and benchmarks build into their own folder so their cached pages never mix with the store's.
@@ -15,6 +16,11 @@ const config: NextConfig = {
     deviceSizes: [375, 640, 828, 1080, 1280, 1600],
   },
   poweredByHeader: false,
+  // Read at build time: `npm start` rebuilds when SITE_URL changes (scripts/source-fingerprint.ts).
+  async headers() {
+    const siteUrl = process.env.SITE_URL ?? 'http://localhost:3000';
+    return [{ source: '/:path*', headers: securityHeaders({ siteUrl, development: process.env.NODE_ENV === 'development' }) }];
+  },
   typedRoutes: false,
 };
 

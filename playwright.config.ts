@@ -27,7 +27,7 @@ export default defineConfig({
     { name: 'phone', use: { ...devices['Desktop Chrome'], viewport: { width: 375, height: 800 }, isMobile: false, hasTouch: true }, testMatch: /phone\.spec\.ts/ },
   ],
   webServer: {
-    command: 'npx tsx scripts/e2e-server.ts',
+    command: 'npx tsx --conditions=react-server scripts/e2e-server.ts',
     url: `http://127.0.0.1:${port}/api/health`,
     timeout: 240_000,
     reuseExistingServer: false,

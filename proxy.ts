@@ -1,39 +1,57 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { catalogPathKey, parseCatalogQuery, type RawSearchParams } from '@/lib/catalog/filters';
-import { blogPathKey, parseBlogQuery } from '@/lib/blog/list-query';
+import { shopConfig } from '@/lib/config';
+import { db } from '@/lib/db';
+import { BLOG_PAGE_SIZE } from '@/lib/blog/list-query';
+import { knownFrom } from '@/lib/routing/known';
+import { NOT_FOUND_PATH, planRequest, type Known } from '@/lib/routing/plan';
 
 /**
- * Catalog URLs keep their filters in the query string (shareable, back button works), but a page
- * that reads the query string renders on every request. This rewrites each one to a path with the
- * canonical query as a segment, which Next renders once and then serves from its cache.
+ * Shopper URLs keep their filters in the query string (shareable, the back button works), but a
+ * page that reads the query string renders on every request. lib/routing/plan.ts decides, before
+ * anything renders, which cached or per-request route serves a URL, so the number of stored pages
+ * is bounded by the catalog rather than by what visitors type.
  */
-function toParams(url: URL): RawSearchParams {
-  const params: RawSearchParams = {};
-  for (const k of new Set(url.searchParams.keys())) params[k] = url.searchParams.getAll(k);
-  return params;
-}
+const known = knownFrom(db);
 
-export function proxy(request: NextRequest) {
+// When the database cannot be asked, serve every URL from the per-request routes (nothing stored).
+const degraded: Known = {
+  product: async () => true,
+  collection: async () => true,
+  article: async () => true,
+  colours: async () => new Set(),
+  tags: async () => new Set(),
+  activeProducts: async () => 0,
+  visibleArticles: async () => Number.MAX_SAFE_INTEGER,
+};
+
+const PAGE_METHODS = 'GET, HEAD';
+
+export async function proxy(request: NextRequest) {
   const url = request.nextUrl;
+  // Pages answer GET and HEAD; POST only as a server action (forms with action={…}).
+  const isAction = request.method === 'POST' && request.headers.has('next-action');
+  if (request.method !== 'GET' && request.method !== 'HEAD' && !isAction) {
+    return new NextResponse(request.method === 'OPTIONS' ? null : 'This address only answers GET and HEAD requests.', {
+      status: request.method === 'OPTIONS' ? 204 : 405,
+      headers: { allow: PAGE_METHODS, 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' },
+    });
+  }
+  const settings = { catalogPageSize: shopConfig().CATALOG_PAGE_SIZE, blogPageSize: BLOG_PAGE_SIZE };
+  let plan;
+  try {
+    plan = await planRequest(url.pathname, url.searchParams, known, settings);
+  } catch (err) {
+    console.error('proxy: catalog lookup failed, serving uncached', err);
+    plan = await planRequest(url.pathname, url.searchParams, degraded, { ...settings, catalogPageSize: Number.MAX_SAFE_INTEGER });
+  }
+  if (plan.kind === 'pass') return NextResponse.next();
   const target = url.clone();
   target.search = '';
-  if (url.pathname === '/blog') {
-    target.pathname = `/blog/q/${blogPathKey(parseBlogQuery(toParams(url)))}`;
-    return NextResponse.rewrite(target);
-  }
-  const query = parseCatalogQuery(toParams(url));
-  if (url.pathname === '/products') {
-    target.pathname = `/products/q/${catalogPathKey(query)}`;
-    return NextResponse.rewrite(target);
-  }
-  const collection = /^\/collections\/([a-z0-9-]{1,60})$/.exec(url.pathname);
-  if (collection) {
-    target.pathname = `/collections/${collection[1]}/q/${catalogPathKey(query, true)}`;
-    return NextResponse.rewrite(target);
-  }
-  return NextResponse.next();
+  target.pathname = plan.kind === 'rewrite' ? plan.pathname : NOT_FOUND_PATH;
+  return NextResponse.rewrite(target);
 }
 
 export const config = {
-  matcher: ['/products', '/collections/:slug', '/blog'],
+  // Every page; not the API (route handlers answer their own methods), Next's assets or images.
+  matcher: ['/((?!api/|_next/|images/|icon\\.svg|favicon\\.ico).*)'],
 };

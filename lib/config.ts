@@ -5,6 +5,11 @@ import { z } from 'zod';
  * with none set. README.md lists every variable; keep the two in step.
  */
 const envSchema = z.object({
+  /**
+   * Set to 1 behind a reverse proxy you run (nginx, a load balancer) that sets X-Forwarded-Proto
+   * and X-Forwarded-Host: only then are those headers believed.
+   */
+  TRUST_PROXY: z.enum(['0', '1', 'true', 'false'], { error: 'TRUST_PROXY must be 1 or 0' }).default('0').transform((v) => v === '1' || v === 'true'),
   SITE_URL: z.url({ error: 'SITE_URL must be an absolute URL such as https://shop.example' }).default('http://localhost:3000'),
   SHOP_NAME: z.string().min(1).default('Steppe & Thread'),
   SHOP_PHONE: z.string().min(5).default('+1 (618) 724-5782'),

@@ -1,3 +1,4 @@
+import 'server-only';
 import { PrismaClient } from './generated/prisma/client';
 import { openAdapter } from './db/adapter';
 import { parseDatabaseUrl, type DatabaseTarget } from './db/connection';

@@ -19,6 +19,8 @@ function walk(p: string, out: string[]): void {
 export function sourceFingerprint(root = process.cwd()): string {
   const entries: string[] = [];
   for (const input of INPUTS) walk(path.join(root, input), entries);
+  // Settings baked into the build (the security headers depend on whether the shop is https).
+  entries.push(`SITE_URL=${process.env.SITE_URL ?? ''}`);
   return createHash('sha256').update(entries.join('\n')).digest('hex');
 }
 

@@ -2,7 +2,7 @@ import { SiteHeader } from '@/components/layout/SiteHeader';
 import { SiteFooter } from '@/components/layout/SiteFooter';
 import { getCollections } from '@/lib/catalog/cached';
 import { shopConfig } from '@/lib/config';
-import { emptyCart } from '@/lib/cart/cart';
+import { emptyCart } from '@/lib/cart/view';
 import { cartSettings } from '@/lib/cart/settings';
 import { CartProvider } from '@/components/cart/CartProvider';
 import { CartDrawer } from '@/components/cart/CartDrawer';

@@ -2,7 +2,7 @@
 
 import Image from 'next/image';
 import Link from 'next/link';
-import type { CartLineView, LineProblem } from '@/lib/cart/cart';
+import type { CartLineView, LineProblem } from '@/lib/cart/types';
 import { formatMoney } from '@/lib/money';
 import { useCart } from './CartProvider';
 import { CartAlert } from './CartAlert';

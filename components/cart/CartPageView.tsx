@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { useEffect } from 'react';
-import type { CartView } from '@/lib/cart/cart';
+import type { CartView } from '@/lib/cart/types';
 import { formatMoney } from '@/lib/money';
 import { CartLines } from './CartLines';
 import { useCart } from './CartProvider';

@@ -1,7 +1,7 @@
 'use client';
 
 import { createContext, useCallback, useContext, useEffect, useMemo, useOptimistic, useRef, useState, useTransition } from 'react';
-import type { CartLineView, CartView } from '@/lib/cart/cart';
+import type { CartLineView, CartView } from '@/lib/cart/types';
 import type { ShippingMethodName } from '@/lib/cart/shipping';
 import { formatMoney } from '@/lib/money';
 import { cartApi, type CartReply } from './cart-client';

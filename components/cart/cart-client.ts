@@ -1,4 +1,4 @@
-import type { CartView } from '@/lib/cart/cart';
+import type { CartView } from '@/lib/cart/types';
 import type { ShippingMethodName } from '@/lib/cart/shipping';
 
 /** Browser-side calls to the cart API. Each resolves to the server's cart, or throws its message. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CartLineView, CartView } from '@/lib/cart/cart';
+import type { CartLineView, CartView } from '@/lib/cart/types';
 import { applyCartChange } from './optimistic';
 
 const usd = (amount: number) => ({ amount, currency: 'USD' });

@@ -1,4 +1,4 @@
-import type { CartLineView, CartView } from '@/lib/cart/cart';
+import type { CartLineView, CartView } from '@/lib/cart/types';
 import type { ShippingMethodName } from '@/lib/cart/shipping';
 
 /**

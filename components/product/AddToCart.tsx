@@ -1,7 +1,7 @@
 'use client';
 
 import { useId, useState } from 'react';
-import type { CartLineView } from '@/lib/cart/cart';
+import type { CartLineView } from '@/lib/cart/types';
 import type { VariantView } from '@/lib/catalog/types';
 import { useCart } from '@/components/cart/CartProvider';
 import { CartAlert } from '@/components/cart/CartAlert';

@@ -3,6 +3,7 @@ import { cacheTags, CATALOG_REVALIDATE_SECONDS } from '../cache-tags';
 import { db } from '../db';
 import { renderMarkdown } from './markdown';
 import * as q from './queries';
+import { BLOG_PAGE_SIZE } from './list-query';
 
 /**
  * Cached blog reads for pages. "Now" is taken when the cache entry is filled; entries expire
@@ -11,7 +12,7 @@ import * as q from './queries';
 const revalidate = CATALOG_REVALIDATE_SECONDS;
 const opts = (...tags: string[]) => ({ tags: [cacheTags.articles, ...tags], revalidate });
 
-export const BLOG_PAGE_SIZE = 10;
+export { BLOG_PAGE_SIZE };
 
 export function getArticleList(tag: string | null, page: number) {
   return unstable_cache(() => q.listArticles(db(), { tag, page, pageSize: BLOG_PAGE_SIZE }, new Date()), ['blog-list', tag ?? '', String(page)], opts())();

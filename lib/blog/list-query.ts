@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import type { RawSearchParams } from '../catalog/filters';
 
+/** Articles per page of the journal's index. */
+export const BLOG_PAGE_SIZE = 10;
+
 /** The blog index's URL state (?tag=&page=), parsed forgivingly like the catalog's. */
 export interface BlogQuery {
   tag: string | null;

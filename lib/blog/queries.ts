@@ -1,5 +1,6 @@
 import type { Db, Prisma } from '../db';
 import { readingMinutes } from './reading-time';
+import { isSlug } from '../slug';
 
 /**
  * What the public may read: published articles, and scheduled ones whose time has come.
@@ -77,6 +78,7 @@ export async function listArticles(db: Db, opts: { tag: string | null; page: num
 }
 
 export async function getArticle(db: Db, slug: string, now: Date): Promise<ArticleView | null> {
+  if (!isSlug(slug)) return null;
   const row = await db.article.findFirst({ where: { slug, ...visibleTo(now) }, select: cardSelect });
   return row ? toView(row) : null;
 }

@@ -1,145 +1,20 @@
+import 'server-only';
 import type { Db, Prisma } from '../db';
-import { RequestError } from '../http/json-body';
-import { materialLabel } from '../catalog/materials';
-import { money, type Money } from '../money';
+import { CartError } from './errors';
 import { decideQuantity } from './quantity';
-import { defaultShippingMethod, freeExpressProgress, shippingOptions, type FreeExpressProgress, type ShippingMethodName, type ShippingOption, type ShippingRules } from './shipping';
-import { hashCartToken, isWellFormedToken, newCartToken } from './token';
+import type { ShippingMethodName } from './shipping';
+import { hashCartToken, isWellFormedToken, newCartId, newCartToken } from './token';
+import type { CartResult, CartSettings, CartView } from './types';
+import { emptyCart, lineInclude, toCartView } from './view';
 
 /**
- * The server-side cart. Every total is computed here from today's database prices; the browser
- * only says which variant and how many. Changes to one cart are serialised by locking its row,
- * so two tabs adding at once both count.
+ * The server-side cart's changes. Every total is computed from today's database prices
+ * (./view.ts); the browser only says which variant and how many. Changes to one cart are
+ * serialised by locking its row, so two tabs adding at once both count. Refusals are
+ * CartErrors with a kind; lib/cart/http.ts turns them into HTTP statuses.
  */
-export interface CartSettings {
-  maxPerLine: number;
-  ttlDays: number;
-  shipping: ShippingRules;
-}
-
-export type LineProblem =
-  | { kind: 'unavailable' }
-  | { kind: 'sold-out' }
-  | { kind: 'reduced'; available: number }
-  | { kind: 'price-changed'; was: Money };
-
-export interface CartLineView {
-  id: string;
-  variantId: string;
-  productSlug: string;
-  title: string;
-  size: string;
-  colour: string;
-  sku: string;
-  material: string;
-  isWool: boolean;
-  image: { src: string; alt: string } | null;
-  quantity: number;
-  /** The most the shopper may set: stock there is, capped by the per-line maximum. */
-  maxQuantity: number;
-  /** Which of the two sets maxQuantity, so the page can say why "+" stops. */
-  limitedBy: 'stock' | 'per-line';
-  unitPrice: Money;
-  lineTotal: Money;
-  /** Whether the line counts toward the totals (false when archived or sold out). */
-  purchasable: boolean;
-  problems: LineProblem[];
-}
-
-export interface CartView {
-  lines: CartLineView[];
-  itemCount: number;
-  subtotal: Money;
-  progress: FreeExpressProgress;
-  shippingOptions: ShippingOption[];
-  shippingMethod: ShippingMethodName;
-  shipping: Money;
-  total: Money;
-}
-
-export interface CartResult {
-  /** The token to set in the cookie when a new cart was made; null when unchanged. */
-  newToken: string | null;
-  cart: CartView;
-  notice: string | null;
-}
-
-const lineInclude = {
-  variant: {
-    include: {
-      product: {
-        select: { slug: true, title: true, status: true, isWool: true, material: true, images: { orderBy: { position: 'asc' }, take: 1, select: { path: true, alt: true } } },
-      },
-    },
-  },
-} satisfies Prisma.CartLineInclude;
-
-type LineRow = Prisma.CartLineGetPayload<{ include: typeof lineInclude }>;
-type CartRow = { shippingMethod: ShippingMethodName | null; lines: LineRow[] };
-
-export function emptyCart(settings: CartSettings): CartView {
-  return toCartView({ shippingMethod: null, lines: [] }, settings);
-}
-
-export function toCartView(cart: CartRow, settings: CartSettings): CartView {
-  const currency = settings.shipping.currency;
-  const lines = [...cart.lines]
-    .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id))
-    .map((row): CartLineView => {
-      const v = row.variant;
-      const p = v.product;
-      const problems: LineProblem[] = [];
-      let quantity = row.quantity;
-      let purchasable = true;
-      if (p.status !== 'active') {
-        problems.push({ kind: 'unavailable' });
-        purchasable = false;
-      } else if (v.stock <= 0) {
-        problems.push({ kind: 'sold-out' });
-        purchasable = false;
-      } else if (v.stock < row.quantity) {
-        problems.push({ kind: 'reduced', available: v.stock });
-        quantity = v.stock;
-      }
-      if (row.priceAtAddCents !== v.priceCents) problems.push({ kind: 'price-changed', was: money(row.priceAtAddCents, currency) });
-      const unitPrice = money(v.priceCents, currency);
-      return {
-        id: row.id,
-        variantId: v.id,
-        productSlug: p.slug,
-        title: p.title,
-        size: v.size,
-        colour: v.colour,
-        sku: v.sku,
-        material: materialLabel(p.material),
-        isWool: p.isWool,
-        image: p.images[0] ? { src: p.images[0].path, alt: p.images[0].alt } : null,
-        quantity,
-        maxQuantity: Math.max(0, Math.min(v.stock, settings.maxPerLine)),
-        limitedBy: v.stock <= settings.maxPerLine ? 'stock' : 'per-line',
-        unitPrice,
-        lineTotal: money(purchasable ? v.priceCents * quantity : 0, currency),
-        purchasable,
-        problems,
-      };
-    });
-  const buyable = lines.filter((l) => l.purchasable);
-  const shippable = buyable.map((l) => ({ isWool: l.isWool, lineTotalCents: l.lineTotal.amount }));
-  const subtotal = buyable.reduce((s, l) => s + l.lineTotal.amount, 0);
-  const options = shippingOptions(shippable, settings.shipping);
-  const method = cart.shippingMethod ?? defaultShippingMethod(shippable, settings.shipping);
-  const shipping = buyable.length ? options.find((o) => o.method === method)!.price.amount : 0;
-  return {
-    lines,
-    itemCount: buyable.reduce((s, l) => s + l.quantity, 0),
-    subtotal: money(subtotal, currency),
-    progress: freeExpressProgress(shippable, settings.shipping),
-    shippingOptions: options,
-    shippingMethod: method,
-    shipping: money(shipping, currency),
-    total: money(subtotal + shipping, currency),
-  };
-}
+export type { CartLineView, CartResult, CartSettings, CartView, LineProblem } from './types';
+export { emptyCart, toCartView } from './view';
 
 function expiry(now: Date, settings: CartSettings): Date {
   return new Date(now.getTime() + settings.ttlDays * 86_400_000);
@@ -175,11 +50,30 @@ async function sellableVariant(tx: Prisma.TransactionClient, variantId: string) 
     where: { id: variantId },
     select: { id: true, stock: true, priceCents: true, product: { select: { status: true } } },
   });
-  if (!variant || variant.product.status !== 'active') throw new RequestError(404, 'That product is not available.');
+  if (!variant || variant.product.status !== 'active') throw new CartError('unavailable', 'That product is not available.');
   return variant;
 }
 
 const txOptions = { maxWait: 10_000, timeout: 15_000 };
+
+/**
+ * The cart for this token, made now if there is none. A token the shopper already holds (set by
+ * GET /api/cart before any cart existed) gets its cart by INSERT … ON CONFLICT DO NOTHING, so two
+ * first adds at once with the same cookie land in one cart: the database decides, not the code.
+ */
+async function findOrCreateCart(tx: Prisma.TransactionClient, token: string | null | undefined, settings: CartSettings, now: Date): Promise<{ cartId: string; newToken: string | null }> {
+  const existing = await findCartId(tx, token, now);
+  if (existing) return { cartId: existing, newToken: null };
+  // Forget carts nobody has touched for the TTL while we are here (this token's too); the index makes it cheap.
+  await purgeExpiredCarts(tx, now);
+  const useToken = isWellFormedToken(token) ? token : newCartToken();
+  const tokenHash = hashCartToken(useToken);
+  await tx.$executeRaw`INSERT INTO "Cart" (id, "tokenHash", currency, "expiresAt", "createdAt", "updatedAt")
+    VALUES (${newCartId()}, ${tokenHash}, ${settings.shipping.currency}, ${expiry(now, settings)}, ${now}, ${now})
+    ON CONFLICT ("tokenHash") DO NOTHING`;
+  const row = await tx.cart.findUniqueOrThrow({ where: { tokenHash }, select: { id: true } });
+  return { cartId: row.id, newToken: useToken === token ? null : useToken };
+}
 
 export async function addToCart(
   db: Db,
@@ -190,15 +84,8 @@ export async function addToCart(
 ): Promise<CartResult> {
   return db.$transaction(async (tx) => {
     const variant = await sellableVariant(tx, input.variantId);
-    if (variant.stock <= 0) throw new RequestError(409, 'Sorry, that one is sold out.');
-    let cartId = await findCartId(tx, token, now);
-    let newToken: string | null = null;
-    if (!cartId) {
-      newToken = newCartToken();
-      // Forget carts nobody has touched for the TTL while we are here; the index makes it cheap.
-      await purgeExpiredCarts(tx, now);
-      cartId = (await tx.cart.create({ data: { tokenHash: hashCartToken(newToken), expiresAt: expiry(now, settings), currency: settings.shipping.currency }, select: { id: true } })).id;
-    }
+    if (variant.stock <= 0) throw new CartError('sold-out', 'Sorry, that one is sold out.');
+    const { cartId, newToken } = await findOrCreateCart(tx, token, settings, now);
     await lockCart(tx, cartId);
     const existing = await tx.cartLine.findUnique({ where: { cartId_variantId: { cartId, variantId: variant.id } }, select: { quantity: true } });
     const current = existing?.quantity ?? 0;
@@ -217,6 +104,22 @@ export async function addToCart(
   }, txOptions);
 }
 
+/** Add by the options a shopper picked in a form posted without JavaScript (product, colour, size). */
+export async function addToCartByOptions(
+  db: Db,
+  token: string | null | undefined,
+  input: { product: string; colour: string; size: string; quantity: number },
+  settings: CartSettings,
+  now = new Date(),
+): Promise<CartResult> {
+  const variant = await db.variant.findFirst({
+    where: { size: input.size, colour: input.colour, product: { slug: input.product } },
+    select: { id: true },
+  });
+  if (!variant) throw new CartError('no-such-option', 'That size and colour are not made; choose another.');
+  return addToCart(db, token, { variantId: variant.id, quantity: input.quantity }, settings, now);
+}
+
 /**
  * One change to an existing cart: find it (404 when there is none), lock its row, apply the
  * change, push its expiry out, and return the cart as it now is.
@@ -230,7 +133,7 @@ async function changeCart(
 ): Promise<CartResult> {
   return db.$transaction(async (tx) => {
     const cartId = await findCartId(tx, token, now);
-    if (!cartId) throw new RequestError(404, 'Your cart is empty or has expired.');
+    if (!cartId) throw new CartError('no-cart', 'Your cart is empty or has expired.');
     await lockCart(tx, cartId);
     const notice = await change(tx, cartId);
     await tx.cart.update({ where: { id: cartId }, data: { expiresAt: expiry(now, settings) } });
@@ -247,9 +150,9 @@ export async function setLineQuantity(
 ): Promise<CartResult> {
   return changeCart(db, token, settings, now, async (tx, cartId) => {
     const line = await tx.cartLine.findUnique({ where: { cartId_variantId: { cartId, variantId: input.variantId } }, select: { id: true } });
-    if (!line) throw new RequestError(404, 'That item is no longer in your cart.');
+    if (!line) throw new CartError('not-in-cart', 'That item is no longer in your cart.');
     const variant = await sellableVariant(tx, input.variantId);
-    if (variant.stock <= 0) throw new RequestError(409, 'Sorry, that one is sold out.');
+    if (variant.stock <= 0) throw new CartError('sold-out', 'Sorry, that one is sold out.');
     const decision = decideQuantity(input.quantity, variant.stock, settings.maxPerLine);
     await tx.cartLine.update({ where: { id: line.id }, data: { quantity: decision.quantity, priceAtAddCents: variant.priceCents } });
     return decision.notice;

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { cartCookie, cartRead, cartTokenFrom, cartWrite } from './http';
-import { emptyCart, type CartSettings } from './cart';
-import { addLineSchema } from './input';
+import { cartCookie, cartFormWrite, cartRead, cartTokenFrom, cartWrite } from './http';
+import { CartError } from './errors';
+import type { CartSettings } from './types';
+import { emptyCart } from './view';
+import { addFormSchema, addLineSchema } from './input';
 import { RequestError } from '../http/json-body';
 
 const settings: CartSettings = {
@@ -17,6 +19,23 @@ describe('the cart HTTP boundary', () => {
   it('reads the cart cookie among others', () => {
     expect(cartTokenFrom(new Request('http://x/', { headers: { cookie: `a=1; cart=${token}; b=2` } }))).toBe(token);
     expect(cartTokenFrom(new Request('http://x/'))).toBeNull();
+  });
+
+  it('treats a malformed cookie (a stray %, junk) as no cart instead of failing', () => {
+    for (const cookie of ['cart=%', 'cart=%E0%A4%A', 'cart=' + 'x'.repeat(5000), 'cart=a;cart=b', 'cart']) {
+      expect(cartTokenFrom(new Request('http://x/', { headers: { cookie } })), cookie).toBeNull();
+    }
+  });
+
+  it('gives a visitor without a cookie one on the first read, and a Secure one over https', async () => {
+    const read = async () => emptyCart(settings);
+    const fresh = await cartRead(new Request('http://127.0.0.1:3000/api/cart', { headers: { cookie: 'cart=%' } }), 30, read);
+    expect(fresh.status).toBe(200);
+    expect(fresh.headers.get('set-cookie')).toMatch(/^cart=[A-Za-z0-9_-]{43}; Path=\/; HttpOnly; SameSite=Lax; Max-Age=2592000$/);
+    const known = await cartRead(new Request('http://127.0.0.1:3000/api/cart', { headers: { cookie: `cart=${token}` } }), 30, read);
+    expect(known.headers.get('set-cookie')).toBeNull();
+    const https = await cartRead(new Request('https://127.0.0.1:3000/api/cart'), 30, read);
+    expect(https.headers.get('set-cookie')).toContain('; Secure');
   });
 
   it('writes an httpOnly, SameSite=Lax cookie that lives as long as the cart', () => {
@@ -58,7 +77,7 @@ describe('the cart HTTP boundary', () => {
     const original = console.error;
     console.error = () => {};
     try {
-      const broken = await cartRead(new Request('http://x/'), async () => {
+      const broken = await cartRead(new Request('http://x/'), 30, async () => {
         throw new Error('connection refused at 10.0.0.5');
       });
       expect(broken.status).toBe(500);
@@ -66,5 +85,40 @@ describe('the cart HTTP boundary', () => {
     } finally {
       console.error = original;
     }
+  });
+
+  it('answers a form posted without JavaScript with a redirect to the cart, whatever happens', async () => {
+    const form = (body: string, headers: Record<string, string> = {}) =>
+      new Request('http://127.0.0.1:3000/api/cart/lines', { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded', host: '127.0.0.1:3000', ...headers } });
+    const ok = await cartFormWrite(form('product=yak-socks&colour=Grey&size=M&quantity=2'), addFormSchema(10), 30, async (_t, input) => {
+      expect(input).toEqual({ product: 'yak-socks', colour: 'Grey', size: 'M', quantity: 2 });
+      return { newToken: token, cart: emptyCart(settings), notice: null };
+    });
+    expect(ok.status).toBe(303);
+    expect(ok.headers.get('location')).toBe('/cart?added=1');
+    expect(ok.headers.get('set-cookie')).toContain(`cart=${token}`);
+    const never = async () => {
+      throw new Error('must not run');
+    };
+    const invalid = await cartFormWrite(form('product=yak-socks&colour=Grey&size=M&quantity=2.5'), addFormSchema(10), 30, never);
+    expect(invalid.headers.get('location')).toBe('/cart?problem=invalid');
+    const soldOut = await cartFormWrite(form('product=yak-socks&colour=Grey&size=M&quantity=1'), addFormSchema(10), 30, async () => {
+      throw new CartError('sold-out', 'Sorry, that one is sold out.');
+    });
+    expect(soldOut.headers.get('location')).toBe('/cart?problem=sold-out');
+    const cross = await cartFormWrite(form('product=yak-socks&colour=Grey&size=M&quantity=1', { origin: 'https://evil.example' }), addFormSchema(10), 30, never);
+    expect(cross.status).toBe(403);
+  });
+
+  it('refuses a form where JSON is expected, instead of a form that could never validate', async () => {
+    const res = await cartWrite(
+      new Request('http://127.0.0.1:3000/api/cart/lines', { method: 'PATCH', body: 'quantity=2', headers: { 'content-type': 'application/x-www-form-urlencoded', host: '127.0.0.1:3000' } }),
+      addLineSchema(10),
+      30,
+      async () => {
+        throw new Error('must not run');
+      },
+    );
+    expect(res.status).toBe(415);
   });
 });

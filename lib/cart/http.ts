@@ -1,26 +1,41 @@
+import 'server-only';
 import type { z } from 'zod';
 import { shopConfig } from '../config';
 import { parseBody, RequestError } from '../http/json-body';
-import type { CartResult, CartView } from './cart';
-import { CART_COOKIE } from './token';
+import { assertSameOrigin, secureCookies, type OriginSettings } from '../http/origin';
+import { CART_ERROR_STATUS, CartError } from './errors';
+import { CART_COOKIE, isWellFormedToken, newCartToken } from './token';
+import type { CartResult, CartView } from './types';
 
 /**
  * The cart's HTTP boundary, on standard Request/Response so it is the same code in every route
  * handler and easy to test: read the cookie, refuse cross-site writes, parse the body with zod,
- * run one lib/cart function, answer JSON with a message a person understands.
+ * run one lib/cart function, answer JSON (or, for a form posted without JavaScript, a redirect
+ * to the cart) with a message a person understands.
  */
 export function cartTokenFrom(req: Request): string | null {
   const header = req.headers.get('cookie') ?? '';
   for (const part of header.split(';')) {
     const [name, ...rest] = part.trim().split('=');
-    if (name === CART_COOKIE) return decodeURIComponent(rest.join('='));
+    if (name !== CART_COOKIE) continue;
+    // A token is plain base64url: anything else (a stray %, say) is not ours and finds no cart.
+    const value = rest.join('=');
+    return isWellFormedToken(value) ? value : null;
   }
   return null;
 }
 
-export function cartCookie(token: string, ttlDays: number): string {
-  const secure = shopConfig().SITE_URL.startsWith('https:') ? '; Secure' : '';
-  return `${CART_COOKIE}=${token}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${ttlDays * 86_400}${secure}`;
+export function originSettings(): OriginSettings {
+  const c = shopConfig();
+  return { siteUrl: c.SITE_URL, trustProxy: c.TRUST_PROXY };
+}
+
+export function cartCookie(token: string, ttlDays: number, secure = false): string {
+  return `${CART_COOKIE}=${token}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${ttlDays * 86_400}${secure ? '; Secure' : ''}`;
+}
+
+function setCookie(req: Request, token: string, ttlDays: number): Record<string, string> {
+  return { 'set-cookie': cartCookie(token, ttlDays, secureCookies(req, originSettings())) };
 }
 
 export interface CartResponseBody {
@@ -37,22 +52,9 @@ function json(body: unknown, status: number, headers: Record<string, string> = {
 
 export function errorResponse(err: unknown): Response {
   if (err instanceof RequestError) return json({ error: err.message }, err.status);
+  if (err instanceof CartError) return json({ error: err.message }, CART_ERROR_STATUS[err.kind]);
   console.error(err);
   return json({ error: 'Something went wrong on our side. Please try again.' }, 500);
-}
-
-// A write must come from the shop's own pages: browsers send Origin on cross-site POSTs.
-function assertSameOrigin(req: Request): void {
-  const origin = req.headers.get('origin');
-  if (!origin) return;
-  const host = req.headers.get('x-forwarded-host') ?? req.headers.get('host');
-  let originHost: string;
-  try {
-    originHost = new URL(origin).host;
-  } catch {
-    throw new RequestError(403, 'This request did not come from the shop.');
-  }
-  if (host && originHost !== host) throw new RequestError(403, 'This request did not come from the shop.');
 }
 
 export async function cartWrite<T>(
@@ -62,24 +64,67 @@ export async function cartWrite<T>(
   run: (token: string | null, input: T) => Promise<CartResult>,
 ): Promise<Response> {
   try {
-    assertSameOrigin(req);
+    assertSameOrigin(req, originSettings());
     const input = schema ? await parseBody(req, schema) : (undefined as T);
     const token = cartTokenFrom(req);
     const result = await run(token, input);
     // Re-sent on every change so the cookie's lifetime slides with the cart's.
     const cookieToken = result.newToken ?? token;
     const body: CartResponseBody = { cart: result.cart, notice: result.notice };
-    return json(body, 200, cookieToken ? { 'set-cookie': cartCookie(cookieToken, ttlDays) } : {});
+    return json(body, 200, cookieToken ? setCookie(req, cookieToken, ttlDays) : {});
   } catch (err) {
     return errorResponse(err);
   }
 }
 
-export async function cartRead(req: Request, read: (token: string | null) => Promise<CartView>): Promise<Response> {
+/**
+ * The shopper's cart. A visitor without a (valid) cookie gets one now, for a cart that does not
+ * exist yet: the first add then finds it, so two first adds at once (a double click) fill one
+ * cart instead of making two.
+ */
+export async function cartRead(req: Request, ttlDays: number, read: (token: string | null) => Promise<CartView>): Promise<Response> {
   try {
-    const body: CartResponseBody = { cart: await read(cartTokenFrom(req)), notice: null };
-    return json(body, 200);
+    const token = cartTokenFrom(req);
+    const body: CartResponseBody = { cart: await read(token), notice: null };
+    return json(body, 200, token ? {} : setCookie(req, newCartToken(), ttlDays));
   } catch (err) {
+    return errorResponse(err);
+  }
+}
+
+/** Where a form posted without JavaScript lands: the cart, with what happened as a short code. */
+export type CartFormOutcome = 'added' | 'invalid' | CartError['kind'];
+
+function redirectToCart(outcome: CartFormOutcome, headers: Record<string, string> = {}): Response {
+  const key = outcome === 'added' ? 'added=1' : `problem=${outcome}`;
+  return new Response(null, { status: 303, headers: { location: `/cart?${key}`, 'cache-control': 'no-store', ...headers } });
+}
+
+export function isFormPost(req: Request): boolean {
+  return (req.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase() === 'application/x-www-form-urlencoded';
+}
+
+/** The same change as cartWrite, for an HTML form: answers 303 to /cart, never JSON. */
+export async function cartFormWrite<T>(req: Request, schema: z.ZodType<T>, ttlDays: number, run: (token: string | null, input: T) => Promise<CartResult>): Promise<Response> {
+  try {
+    assertSameOrigin(req, originSettings());
+  } catch (err) {
+    return errorResponse(err);
+  }
+  let input: T;
+  try {
+    input = await parseBody(req, schema, undefined, 'form');
+  } catch (err) {
+    if (err instanceof RequestError && err.status === 400) return redirectToCart('invalid');
+    return errorResponse(err);
+  }
+  try {
+    const token = cartTokenFrom(req);
+    const result = await run(token, input);
+    const cookieToken = result.newToken ?? token;
+    return redirectToCart('added', cookieToken ? setCookie(req, cookieToken, ttlDays) : {});
+  } catch (err) {
+    if (err instanceof CartError) return redirectToCart(err.kind);
     return errorResponse(err);
   }
 }

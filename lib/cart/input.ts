@@ -27,3 +27,21 @@ export function setQuantitySchema(maxPerLine: number) {
 export const shippingChoiceSchema = z.strictObject({
   method: z.enum(['standard', 'express'], { error: 'Choose Standard or Express shipping' }),
 });
+
+/**
+ * The product page's form as a browser posts it without JavaScript: the product, the chosen
+ * colour and size (radio buttons) and the quantity (a select), all strings. The server finds
+ * the variant; extra fields a browser may add are ignored.
+ */
+export function addFormSchema(maxPerLine: number) {
+  return z.object({
+    product: z.string({ error: 'That product is not available' }).regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'That product is not available').max(120),
+    size: z.string({ error: 'Choose a size first' }).trim().min(1, 'Choose a size first').max(40, 'Choose a size first'),
+    colour: z.string({ error: 'Choose a colour first' }).trim().min(1, 'Choose a colour first').max(40, 'Choose a colour first'),
+    quantity: z
+      .string({ error: `Choose a quantity from 1 to ${maxPerLine}` })
+      .regex(/^\d{1,3}$/, `Choose a whole number from 1 to ${maxPerLine}`)
+      .transform(Number)
+      .pipe(quantitySchema(maxPerLine)),
+  });
+}

@@ -1,5 +1,5 @@
 import { shopConfig } from '../config';
-import type { CartSettings } from './cart';
+import type { CartSettings } from './types';
 
 export function cartSettings(): CartSettings {
   const c = shopConfig();

@@ -17,3 +17,11 @@ export function isWellFormedToken(token: string | undefined | null): token is st
 export function hashCartToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
+
+/** A row id for a cart made in raw SQL: 'c' and 24 random base-36 characters, the shape of Prisma's cuid. */
+export function newCartId(): string {
+  const bytes = randomBytes(24);
+  let id = 'c';
+  for (const b of bytes) id += (b % 36).toString(36);
+  return id;
+}

@@ -2,6 +2,7 @@ import type { Db, Prisma } from '../db';
 import type { CatalogQuery, Sort } from './filters';
 import { cardSelect, productInclude, toCollection, toProduct, toProductCard } from './mappers';
 import { MATERIALS, isMaterial } from './materials';
+import { isSlug } from '../slug';
 import type { CatalogFacets, CatalogPage, CollectionView, ProductCardView, ProductView } from './types';
 
 /**
@@ -75,6 +76,7 @@ export async function listProducts(db: Db, query: CatalogQuery, pageSize: number
 }
 
 export async function getProductBySlug(db: Db, slug: string): Promise<ProductView | null> {
+  if (!isSlug(slug)) return null;
   const row = await db.product.findUnique({ where: { slug }, include: productInclude });
   if (!row || row.status !== 'active') return null;
   return toProduct(row);
@@ -125,6 +127,7 @@ export async function listCollections(db: Db): Promise<CollectionView[]> {
 }
 
 export async function getCollectionBySlug(db: Db, slug: string): Promise<CollectionView | null> {
+  if (!isSlug(slug)) return null;
   const row = await db.collection.findUnique({ where: { slug }, select: collectionSelect });
   return row ? toCollection(row) : null;
 }

@@ -14,26 +14,26 @@ export class RequestError extends Error {
 export const MAX_BODY_BYTES = 10 * 1024;
 
 /**
- * Reads a JSON (or form-encoded) body of at most `maxBytes` and parses it with `schema`.
- * Throws RequestError (413 too large, 415 wrong type, 400 malformed or invalid) before
- * anything is changed.
+ * Reads a body of at most `maxBytes` and parses it with `schema`: JSON by default, or an HTML
+ * form (application/x-www-form-urlencoded) where the endpoint is a form's action. Throws
+ * RequestError (413 too large, 415 wrong type, 400 malformed or invalid) before anything is changed.
  */
-export async function parseBody<T>(req: Request, schema: z.ZodType<T>, maxBytes = MAX_BODY_BYTES): Promise<T> {
+export async function parseBody<T>(req: Request, schema: z.ZodType<T>, maxBytes = MAX_BODY_BYTES, accepts: 'json' | 'form' = 'json'): Promise<T> {
   const declared = Number(req.headers.get('content-length') ?? '0');
   if (declared > maxBytes) throw new RequestError(413, 'That request is too large.');
   const text = await readLimited(req, maxBytes);
   const type = (req.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
   let data: unknown;
-  if (type === 'application/json' || type === '') {
+  if (accepts === 'json' && (type === 'application/json' || type === '')) {
     try {
       data = text === '' ? {} : JSON.parse(text);
     } catch {
       throw new RequestError(400, 'The request could not be read.');
     }
-  } else if (type === 'application/x-www-form-urlencoded') {
+  } else if (accepts === 'form' && type === 'application/x-www-form-urlencoded') {
     data = Object.fromEntries(new URLSearchParams(text));
   } else {
-    throw new RequestError(415, 'Send the request as JSON.');
+    throw new RequestError(415, accepts === 'json' ? 'Send the request as JSON.' : 'Send the request as a form.');
   }
   const result = schema.safeParse(data);
   if (!result.success) throw new RequestError(400, result.error.issues[0]?.message ?? 'The request is not valid.');

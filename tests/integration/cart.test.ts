@@ -1,7 +1,8 @@
 import { beforeAll, expect, it } from 'vitest';
-import { addToCart, chooseShipping, getCart, purgeExpiredCarts, removeLine, setLineQuantity, type CartSettings } from '@/lib/cart/cart';
+import { addToCart, addToCartByOptions, chooseShipping, getCart, purgeExpiredCarts, removeLine, setLineQuantity, type CartSettings } from '@/lib/cart/cart';
 import { hashCartToken, newCartToken } from '@/lib/cart/token';
 import { RequestError } from '@/lib/http/json-body';
+import { CART_ERROR_STATUS, CartError } from '@/lib/cart/errors';
 import { seedCatalog } from '@/lib/catalog/seed-catalog';
 import { describeEachDatabase } from '../support/databases';
 
@@ -17,6 +18,7 @@ async function refusal(p: Promise<unknown>): Promise<string> {
     return 'accepted';
   } catch (e) {
     if (e instanceof RequestError) return `${e.status} ${e.message}`;
+    if (e instanceof CartError) return `${CART_ERROR_STATUS[e.kind]} ${e.message}`;
     throw e;
   }
 }
@@ -69,21 +71,43 @@ describeEachDatabase('cart', (ctx) => {
     expect(await ctx.db.cart.count()).toBe(carts);
   });
 
-  it('a forged or expired cookie gets a new empty cart, never someone else’s', async () => {
+  it('an unknown, malformed or expired cookie starts an empty cart of its own, never someone else’s', async () => {
     const v = await variant('FCT-15CM-CAM');
     const owner = await addToCart(ctx.db, null, { variantId: v.id, quantity: 1 }, settings);
-    const forged = newCartToken();
-    expect((await getCart(ctx.db, forged, settings)).lines).toHaveLength(0);
+    const unknown = newCartToken();
+    expect((await getCart(ctx.db, unknown, settings)).lines).toHaveLength(0);
     expect((await getCart(ctx.db, 'not-a-token', settings)).lines).toHaveLength(0);
-    const fresh = await addToCart(ctx.db, forged, { variantId: v.id, quantity: 1 }, settings);
-    expect(fresh.newToken).not.toBe(forged);
+    // A cookie handed out before any cart existed (GET /api/cart) gets its own cart on the first add.
+    const fresh = await addToCart(ctx.db, unknown, { variantId: v.id, quantity: 1 }, settings);
+    expect(fresh.newToken).toBeNull();
+    expect(fresh.cart.itemCount).toBe(1);
+    const malformed = await addToCart(ctx.db, 'not-a-token', { variantId: v.id, quantity: 1 }, settings);
+    expect(malformed.newToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect((await getCart(ctx.db, owner.newToken, settings)).itemCount).toBe(1);
 
     const later = new Date(Date.now() + 31 * 86_400_000);
     expect((await getCart(ctx.db, owner.newToken, settings, later)).lines).toHaveLength(0);
     const afterExpiry = await addToCart(ctx.db, owner.newToken, { variantId: v.id, quantity: 1 }, settings, later);
-    expect(afterExpiry.newToken).not.toBeNull();
     expect(afterExpiry.cart.itemCount).toBe(1);
+    expect(afterExpiry.cart.lines).toHaveLength(1);
+  });
+
+  it('two first adds at once with the same new cookie (a double click) fill one cart', async () => {
+    const v = await variant('YWS-S3638-BRO');
+    const token = newCartToken();
+    const results = await Promise.all([1, 2, 3].map(() => addToCart(ctx.db, token, { variantId: v.id, quantity: 1 }, settings)));
+    expect(results.every((r) => r.newToken === null)).toBe(true);
+    expect(await ctx.db.cart.count({ where: { tokenHash: hashCartToken(token) } })).toBe(1);
+    expect((await getCart(ctx.db, token, settings)).itemCount).toBe(3);
+  });
+
+  it('adds by product, colour and size (the form posted without JavaScript), and refuses a combination not made', async () => {
+    const v = await ctx.db.variant.findUniqueOrThrow({ where: { sku: 'YWS-S3638-BRO' }, include: { product: true } });
+    const r = await addToCartByOptions(ctx.db, null, { product: v.product.slug, colour: v.colour, size: v.size, quantity: 2 }, settings);
+    expect(r.cart.lines[0]).toMatchObject({ variantId: v.id, quantity: 2 });
+    expect(await refusal(addToCartByOptions(ctx.db, null, { product: v.product.slug, colour: 'Plaid', size: v.size, quantity: 1 }, settings))).toBe(
+      '404 That size and colour are not made; choose another.',
+    );
   });
 
   it('sets a quantity, removes a line, and refuses both without a cart', async () => {

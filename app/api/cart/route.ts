@@ -7,5 +7,6 @@ export const dynamic = 'force-dynamic';
 
 /** The shopper's cart (the header count and the drawer read it after the cached page loads). */
 export function GET(req: Request) {
-  return cartRead(req, (token) => getCart(db(), token, cartSettings()));
+  const settings = cartSettings();
+  return cartRead(req, settings.ttlDays, (token) => getCart(db(), token, settings));
 }

@@ -1,56 +1,17 @@
-import type { Metadata } from 'next';
-import Image from 'next/image';
-import { notFound } from 'next/navigation';
-import { CatalogView } from '@/components/catalog/CatalogView';
-import { getCatalogFacets, getCatalogPage, getCollection } from '@/lib/catalog/cached';
-import { parseCatalogPathKey } from '@/lib/catalog/filters';
-import { shopConfig } from '@/lib/config';
+import { getCatalogFacets, getCatalogPage } from '@/lib/catalog/cached';
+import { CollectionPage, collectionAndQuery, collectionMetadata, type CollectionProps } from '../../collection-page';
 
-type Props = { params: Promise<{ slug: string; key: string }> };
-
-// Reached through proxy.ts (/collections/<slug>?… -> /collections/<slug>/q/<canonical query>); cached per query.
+// Reached only through proxy.ts (/collections/<slug>?… for the bounded set of browsing pages); cached.
 export const revalidate = 300;
 export const dynamicParams = true;
 export function generateStaticParams(): { slug: string; key: string }[] {
   return [];
 }
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { slug } = await params;
-  const collection = await getCollection(slug);
-  if (!collection) return { title: 'Collection not found' };
-  return {
-    title: collection.title,
-    description: collection.description,
-    alternates: { canonical: `/collections/${collection.slug}` },
-    openGraph: { images: [collection.image.src] },
-  };
-}
+export const generateMetadata = collectionMetadata;
 
-export default async function CollectionPage({ params }: Props) {
-  const { slug, key } = await params;
-  const collection = await getCollection(slug);
-  if (!collection) notFound();
-  const query = { ...parseCatalogPathKey(key), collection: collection.slug };
+export default async function CachedCollectionPage(props: CollectionProps) {
+  const { collection, query } = await collectionAndQuery(props);
   const [page, facets] = await Promise.all([getCatalogPage(query), getCatalogFacets()]);
-  return (
-    <div className="page">
-      <header className="collection-hero">
-        <div>
-          <p className="eyebrow">Collection</p>
-          <h1>{collection.title}</h1>
-          <p className="lede">{collection.description}</p>
-        </div>
-        <Image src={collection.image.src} alt={collection.image.alt} width={collection.image.width} height={collection.image.height} sizes="(max-width: 768px) 100vw, 480px" priority />
-      </header>
-      <CatalogView
-        query={query}
-        page={page}
-        facets={facets}
-        basePath={`/collections/${collection.slug}`}
-        fixedCollection={collection.slug}
-        currency={shopConfig().SHOP_CURRENCY}
-      />
-    </div>
-  );
+  return <CollectionPage collection={collection} query={query} page={page} facets={facets} />;
 }

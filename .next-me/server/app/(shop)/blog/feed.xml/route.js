@@ -1,0 +1,12 @@
+var R=require("../../../../chunks/[turbopack]_runtime.js")("server/app/(shop)/blog/feed.xml/route.js")
+R.c("server/chunks/[externals]__0rh1bwhoo3nr8._.js")
+R.c("server/chunks/[root-of-the-server]__0_id3xmfs4nnh._.js")
+R.c("server/chunks/lib_0q959-z4sl02j._.js")
+R.c("server/chunks/[root-of-the-server]__1--1jihwm35lh._.js")
+R.c("server/chunks/_0_wf3r8fq8ipb._.js")
+R.c("server/chunks/node_modules_zod_v4_classic_external_0m1fgzg5ebfbk.js")
+R.c("server/chunks/[root-of-the-server]__15bjnu5yieigz._.js")
+R.c("server/chunks/node_modules_next_dist_1wdyn4471wvec._.js")
+R.c("server/chunks/_next-internal_server_app_(shop)_blog_feed_xml_route_actions_1b5xix_jwg33h.js")
+R.m(32281)
+module.exports=R.m(32281).exports

@@ -1,0 +1,29 @@
+1:"$Sreact.fragment"
+2:"/_next/static/chunks/3qfy96eoyh-ek.js"
+3:I[39756,["$2"],"default"]
+4:I[37457,["$2"],"default"]
+5:"/_next/static/chunks/3zt_16xndew4w.js"
+6:I[22016,["$2","$5"],""]
+d:I[97367,["$2"],"OutletBoundary"]
+e:"$Sreact.suspense"
+11:"ViewportBoundary"
+12:I[97367,["$2"],"$11"]
+13:"MetadataBoundary"
+14:I[97367,["$2"],"$13"]
+15:I[27201,["$2"],"IconMark"]
+:HL["/_next/static/chunks/0cp_i60ks-a7q.css","style"]
+8:X
+b:X
+b:C
+c:[["children",{"s":"__PAGE__","h":160,"d":{"r":["$","$1","c",{"children":[["$","main",null,{"id":"main","children":["$","div",null,{"className":"not-found","children":[["$","p",null,{"className":"eyebrow","children":"404 · Not found"}],["$","h1",null,{"children":"We couldn’t find that page"}],["$","p",null,{"className":"lede","children":"It may have moved, been retired from the shop, or the address may have a typo."}],["$","p",null,{"className":"not-found__actions","children":[["$","$L6",null,{"href":"/products","className":"button button--primary","children":"Browse the shop"}],["$","$L6",null,{"href":"/","className":"button button--ghost","children":"Go to the home page"}]]}]]}]}],[["$","script","script-0",{"src":"/_next/static/chunks/3zt_16xndew4w.js","async":true}]],["$","$Ld",null,{"children":["$","$e",null,{"name":"Next.MetadataOutlet","children":"$@f"}]}]]}],"p":"$@10","v":null,"s":"$8"}}]]
+9:[["children",{"s":"/_not-found","h":96,"d":{"r":["$","$1","c",{"children":[null,["$","$L3",null,{"parallelRouterKey":"children","template":["$","$L4",null,{}]}]]}],"p":"$@a","v":"$b","s":"$8"},"c":"$Qc"}]]
+0:{"t":{"t":{"s":"","h":80,"d":{"r":["$","$1","c",{"children":[[["$","link","0",{"rel":"stylesheet","href":"/_next/static/chunks/0cp_i60ks-a7q.css","precedence":"next"}],["$","script","script-0",{"src":"/_next/static/chunks/3qfy96eoyh-ek.js","async":true}]],["$","html",null,{"lang":"en","className":"A_fA0G_variable XmCv3q_variable","children":["$","body",null,{"children":["$","$L3",null,{"parallelRouterKey":"children","template":["$","$L4",null,{}],"notFound":[["$","main",null,{"id":"main","children":["$","div",null,{"className":"not-found","children":[["$","p",null,{"className":"eyebrow","children":"404 · Not found"}],["$","h1",null,{"children":"We couldn’t find that page"}],["$","p",null,{"className":"lede","children":"It may have moved, been retired from the shop, or the address may have a typo."}],["$","p",null,{"className":"not-found__actions","children":[["$","$L6",null,{"href":"/products","className":"button button--primary","children":"Browse the shop"}],["$","$L6",null,{"href":"/","className":"button button--ghost","children":"Go to the home page"}]]}]]}]}],[]]}]}]}]]}],"p":"$@7","v":null,"s":"$8"},"c":"$Q9"},"h":{"r":["$","$1","h",{"children":[["$","meta",null,{"name":"robots","content":"noindex"}],["$","$L12",null,{"children":[["$","meta","0",{"charSet":"utf-8"}],["$","meta","1",{"name":"viewport","content":"width=device-width, initial-scale=1"}],["$","meta","2",{"name":"theme-color","content":"#f6f1e8","media":"(prefers-color-scheme: light)"}],["$","meta","3",{"name":"theme-color","content":"#171513","media":"(prefers-color-scheme: dark)"}]]}],["$","$L14",null,{"children":[["$","div",null,{"hidden":true,"children":["$","$e",null,{"name":"Next.Metadata","children":[["$","title","0",{"children":"Page not found · Steppe & Thread"}],["$","meta","1",{"name":"description","content":"Cashmere, yak and camel wool, and felt, made in Mongolia by the people who herd, comb, spin and knit it. Free Express shipping on wool orders over $150."}],["$","meta","2",{"property":"og:title","content":"Page not found · Steppe & Thread"}],["$","meta","3",{"property":"og:description","content":"Cashmere, yak and camel wool, and felt, made in Mongolia by the people who herd, comb, spin and knit it. Free Express shipping on wool orders over $150."}],["$","meta","4",{"property":"og:site_name","content":"Steppe & Thread"}],["$","meta","5",{"property":"og:locale","content":"en_US"}],["$","meta","6",{"property":"og:type","content":"website"}],["$","meta","7",{"name":"twitter:card","content":"summary"}],["$","meta","8",{"name":"twitter:title","content":"Page not found · Steppe & Thread"}],["$","meta","9",{"name":"twitter:description","content":"Cashmere, yak and camel wool, and felt, made in Mongolia by the people who herd, comb, spin and knit it. Free Express shipping on wool orders over $150."}],["$","link","10",{"rel":"icon","href":"/icon.svg?icon.3xcyq6yly41pc.svg","sizes":"any","type":"image/svg+xml"}],["$","$L15","11",{}]]}]}],null]}],["$","meta",null,{"name":"next-size-adjust","content":""}]]}],"p":"$@16","v":null,"s":"$8"}},"a":"$@17","u":"$@18","b":"TXzkKNfe8SktMaHVkC9O_"}
+f:null
+8:300
+18:true
+8:C
+17:0
+a:"$undefined"
+7:"$undefined"
+16:"$undefined"
+10:"$undefined"

@@ -1,0 +1,11 @@
+var R=require("../../../../../chunks/[turbopack]_runtime.js")("server/app/api/cart/lines/[variantId]/route.js")
+R.c("server/chunks/[root-of-the-server]__0wo61mspy70do._.js")
+R.c("server/chunks/lib_0q959-z4sl02j._.js")
+R.c("server/chunks/[root-of-the-server]__1758dw-1uk78u._.js")
+R.c("server/chunks/node_modules_zod_v4_classic_external_0m1fgzg5ebfbk.js")
+R.c("server/chunks/[root-of-the-server]__15bjnu5yieigz._.js")
+R.c("server/chunks/_1mhfhnrqxw1ss._.js")
+R.c("server/chunks/lib_0c8qqtzc8vwl7._.js")
+R.c("server/chunks/_next-internal_server_app_api_cart_lines_[variantId]_route_actions_179r8bcj6x41e.js")
+R.m(25049)
+module.exports=R.m(25049).exports

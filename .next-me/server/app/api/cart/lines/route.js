@@ -1,0 +1,11 @@
+var R=require("../../../../chunks/[turbopack]_runtime.js")("server/app/api/cart/lines/route.js")
+R.c("server/chunks/[root-of-the-server]__1e6kmgcbfcvfm._.js")
+R.c("server/chunks/lib_0q959-z4sl02j._.js")
+R.c("server/chunks/[root-of-the-server]__1758dw-1uk78u._.js")
+R.c("server/chunks/node_modules_zod_v4_classic_external_0m1fgzg5ebfbk.js")
+R.c("server/chunks/[root-of-the-server]__15bjnu5yieigz._.js")
+R.c("server/chunks/_15fvl-_d7n26v._.js")
+R.c("server/chunks/lib_0c8qqtzc8vwl7._.js")
+R.c("server/chunks/_next-internal_server_app_api_cart_lines_route_actions_1jiyesgt4zkeh.js")
+R.m(68954)
+module.exports=R.m(68954).exports

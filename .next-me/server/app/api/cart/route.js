@@ -1,0 +1,11 @@
+var R=require("../../../chunks/[turbopack]_runtime.js")("server/app/api/cart/route.js")
+R.c("server/chunks/[externals]__03sgym-gydqdw._.js")
+R.c("server/chunks/lib_0q959-z4sl02j._.js")
+R.c("server/chunks/[root-of-the-server]__1758dw-1uk78u._.js")
+R.c("server/chunks/node_modules_zod_v4_classic_external_0m1fgzg5ebfbk.js")
+R.c("server/chunks/[root-of-the-server]__15bjnu5yieigz._.js")
+R.c("server/chunks/_216rffj6f94jf._.js")
+R.c("server/chunks/lib_0c8qqtzc8vwl7._.js")
+R.c("server/chunks/_next-internal_server_app_api_cart_route_actions_0uh3we9dgo_q5.js")
+R.m(5097)
+module.exports=R.m(5097).exports

@@ -1,0 +1,11 @@
+var R=require("../../../../chunks/[turbopack]_runtime.js")("server/app/api/cart/shipping/route.js")
+R.c("server/chunks/[root-of-the-server]__1znd1fv4n4rdl._.js")
+R.c("server/chunks/lib_0q959-z4sl02j._.js")
+R.c("server/chunks/[root-of-the-server]__1758dw-1uk78u._.js")
+R.c("server/chunks/node_modules_zod_v4_classic_external_0m1fgzg5ebfbk.js")
+R.c("server/chunks/[root-of-the-server]__15bjnu5yieigz._.js")
+R.c("server/chunks/_0pcx-c-r29cc0._.js")
+R.c("server/chunks/lib_0c8qqtzc8vwl7._.js")
+R.c("server/chunks/_next-internal_server_app_api_cart_shipping_route_actions_032hcduqxikep.js")
+R.m(4434)
+module.exports=R.m(4434).exports

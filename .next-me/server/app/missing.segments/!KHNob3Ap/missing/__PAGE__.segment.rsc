@@ -1,0 +1,27 @@
+3:"$Sreact.fragment"
+4:"/_next/static/chunks/3qfy96eoyh-ek.js"
+5:I[39756,["$4"],"default"]
+6:I[37457,["$4"],"default"]
+c:I[97367,["$4"],"OutletBoundary"]
+d:"$Sreact.suspense"
+10:"ViewportBoundary"
+11:I[97367,["$4"],"$10"]
+12:"MetadataBoundary"
+13:I[97367,["$4"],"$12"]
+14:I[27201,["$4"],"IconMark"]
+8:X
+8:C
+9:X
+a:[["children",{"s":"__PAGE__","h":160,"d":{"r":["$","$3","c",{"children":["$Lb",null,["$","$Lc",null,{"children":["$","$d",null,{"name":"Next.MetadataOutlet","children":"$@e"}]}]]}],"p":"$@f","v":null,"s":"$9"}}]]
+2:[["children",{"s":"missing","h":64,"d":{"r":["$","$3","c",{"children":[null,["$","$L5",null,{"parallelRouterKey":"children","template":["$","$L6",null,{}]}]]}],"p":"$@7","v":"$8","s":"$9"},"c":"$Qa"}]]
+1:[["children",{"s":"(shop)","h":32,"c":"$Q2"}]]
+0:{"t":{"t":{"s":"","h":80,"c":"$Q1"},"h":{"r":["$","$3","h",{"children":[null,["$","$L11",null,{"children":[["$","meta","0",{"charSet":"utf-8"}],["$","meta","1",{"name":"viewport","content":"width=device-width, initial-scale=1"}],["$","meta","2",{"name":"theme-color","content":"#f6f1e8","media":"(prefers-color-scheme: light)"}],["$","meta","3",{"name":"theme-color","content":"#171513","media":"(prefers-color-scheme: dark)"}]]}],["$","$L13",null,{"children":[["$","div",null,{"hidden":true,"children":["$","$d",null,{"name":"Next.Metadata","children":[["$","title","0",{"children":"Steppe & Thread — wool goods made in Mongolia"}],["$","meta","1",{"name":"description","content":"Cashmere, yak and camel wool, and felt, made in Mongolia by the people who herd, comb, spin and knit it. Free Express shipping on wool orders over $150."}],["$","meta","2",{"property":"og:title","content":"Steppe & Thread — wool goods made in Mongolia"}],["$","meta","3",{"property":"og:description","content":"Cashmere, yak and camel wool, and felt, made in Mongolia by the people who herd, comb, spin and knit it. Free Express shipping on wool orders over $150."}],["$","meta","4",{"property":"og:site_name","content":"Steppe & Thread"}],["$","meta","5",{"property":"og:locale","content":"en_US"}],["$","meta","6",{"property":"og:type","content":"website"}],["$","meta","7",{"name":"twitter:card","content":"summary"}],["$","meta","8",{"name":"twitter:title","content":"Steppe & Thread — wool goods made in Mongolia"}],["$","meta","9",{"name":"twitter:description","content":"Cashmere, yak and camel wool, and felt, made in Mongolia by the people who herd, comb, spin and knit it. Free Express shipping on wool orders over $150."}],["$","link","10",{"rel":"icon","href":"/icon.svg?icon.3xcyq6yly41pc.svg","sizes":"any","type":"image/svg+xml"}],["$","$L14","11",{}]]}]}],null]}],["$","meta",null,{"name":"next-size-adjust","content":""}]]}],"p":"$@15","v":null,"s":"$9"}},"a":"$@16","u":"$@17","b":"TXzkKNfe8SktMaHVkC9O_"}
+b:E{"digest":"NEXT_HTTP_ERROR_FALLBACK;404"}
+e:null
+17:true
+9:300
+9:C
+16:0
+7:"$undefined"
+15:"$undefined"
+f:"$undefined"
