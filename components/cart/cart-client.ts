@@ -21,11 +21,23 @@ async function call(url: string, init: RequestInit): Promise<CartReply> {
   return body;
 }
 
+// One call at a time, in order: the first read hands out the cart cookie, and a second add sent
+// before the first has answered (a double click) must carry it, or it would start another cart.
+let queue: Promise<unknown> = Promise.resolve();
+function inTurn(url: string, init: RequestInit): Promise<CartReply> {
+  const next = queue.then(
+    () => call(url, init),
+    () => call(url, init),
+  );
+  queue = next.catch(() => undefined);
+  return next;
+}
+
 export const cartApi = {
-  get: () => call('/api/cart', { method: 'GET' }),
-  add: (variantId: string, quantity: number) => call('/api/cart/lines', { method: 'POST', body: JSON.stringify({ variantId, quantity }) }),
+  get: () => inTurn('/api/cart', { method: 'GET' }),
+  add: (variantId: string, quantity: number) => inTurn('/api/cart/lines', { method: 'POST', body: JSON.stringify({ variantId, quantity }) }),
   setQuantity: (variantId: string, quantity: number) =>
-    call(`/api/cart/lines/${encodeURIComponent(variantId)}`, { method: 'PATCH', body: JSON.stringify({ quantity }) }),
-  remove: (variantId: string) => call(`/api/cart/lines/${encodeURIComponent(variantId)}`, { method: 'DELETE' }),
-  chooseShipping: (method: ShippingMethodName) => call('/api/cart/shipping', { method: 'PUT', body: JSON.stringify({ method }) }),
+    inTurn(`/api/cart/lines/${encodeURIComponent(variantId)}`, { method: 'PATCH', body: JSON.stringify({ quantity }) }),
+  remove: (variantId: string) => inTurn(`/api/cart/lines/${encodeURIComponent(variantId)}`, { method: 'DELETE' }),
+  chooseShipping: (method: ShippingMethodName) => inTurn('/api/cart/shipping', { method: 'PUT', body: JSON.stringify({ method }) }),
 };

@@ -15,7 +15,12 @@ export interface AddToCartProduct {
 }
 
 /** Quantity and the Add to cart button for the chosen variant. The server decides what is added. */
-export function AddToCart({ product, variant, maxPerLine }: { product: AddToCartProduct; variant: VariantView | undefined; maxPerLine: number }) {
+/**
+ * Without JavaScript the form posts to /api/cart/lines with the product, the colour and size
+ * radios (tied to this form by its id) and the quantity, and the shopper lands on the cart.
+ * With it, the submit is taken over: the drawer opens and the line shows at once.
+ */
+export function AddToCart({ formId, product, variant, maxPerLine }: { formId: string; product: AddToCartProduct; variant: VariantView | undefined; maxPerLine: number }) {
   const { add, problem } = useCart();
   const [quantity, setQuantity] = useState(1);
   const id = useId();
@@ -49,11 +54,12 @@ export function AddToCart({ product, variant, maxPerLine }: { product: AddToCart
   }
 
   return (
-    <form className="buy-box" onSubmit={submit} data-variant-id={variant?.id}>
+    <form id={formId} className="buy-box" method="post" action="/api/cart/lines" onSubmit={submit} data-variant-id={variant?.id}>
+      <input type="hidden" name="product" value={product.slug} />
       <div className="buy-box__row">
         <div className="field">
           <label htmlFor={id}>Quantity</label>
-          <select id={id} value={Math.min(quantity, most)} onChange={(e) => setQuantity(Number(e.target.value))} disabled={soldOut}>
+          <select id={id} name="quantity" value={Math.min(quantity, most)} onChange={(e) => setQuantity(Number(e.target.value))} disabled={soldOut}>
             {Array.from({ length: most }, (_, i) => i + 1).map((n) => (
               <option key={n} value={n}>
                 {n}

@@ -1,6 +1,6 @@
 'use client';
 
-import { useMemo, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { stockHint, stockHintText } from '@/lib/catalog/stock';
 import type { VariantView } from '@/lib/catalog/types';
 import { colourState, defaultVariant, findVariant, sizeState, uniqueInOrder, type OptionState } from '@/lib/catalog/variant-options';
@@ -15,6 +15,7 @@ function optionLabel(value: string, state: OptionState): string {
 
 /** One option (colour or size) as a group of radio buttons; unavailable choices are disabled. */
 function OptionGroup(props: {
+  form: string;
   legend: string;
   name: string;
   values: string[];
@@ -35,6 +36,7 @@ function OptionGroup(props: {
             <label key={value} className={`option option--${state}`}>
               <input
                 type="radio"
+                form={props.form}
                 name={props.name}
                 value={value}
                 checked={props.chosen === value}
@@ -66,6 +68,7 @@ export function VariantPicker({
   product: AddToCartProduct;
   maxPerLine: number;
 }) {
+  const formId = useId();
   const initial = defaultVariant(variants);
   const [size, setSize] = useState<string | null>(initial?.size ?? null);
   const [colour, setColour] = useState<string | null>(initial?.colour ?? null);
@@ -87,9 +90,9 @@ export function VariantPicker({
   return (
     <div className="variant-picker">
       {colours.length > 0 ? (
-        <OptionGroup legend="Colour" name="colour" values={colours} chosen={colour} stateOf={(c) => colourState(variants, c, null)} onChoose={chooseColour} />
+        <OptionGroup form={formId} legend="Colour" name="colour" values={colours} chosen={colour} stateOf={(c) => colourState(variants, c, null)} onChoose={chooseColour} />
       ) : null}
-      <OptionGroup legend="Size" name="size" values={sizes} chosen={size} stateOf={(s) => sizeState(variants, s, colour)} onChoose={setSize} />
+      <OptionGroup form={formId} legend="Size" name="size" values={sizes} chosen={size} stateOf={(s) => sizeState(variants, s, colour)} onChoose={setSize} />
       <div className="variant-summary" aria-live="polite" aria-atomic="true">
         {selected ? (
           <>
@@ -103,7 +106,7 @@ export function VariantPicker({
           <p>{allSoldOut ? 'Sold out in every size and colour.' : 'Choose a size and colour.'}</p>
         )}
       </div>
-      <AddToCart product={product} variant={selected} maxPerLine={maxPerLine} />
+      <AddToCart formId={formId} product={product} variant={selected} maxPerLine={maxPerLine} />
     </div>
   );
 }

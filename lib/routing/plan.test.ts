@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { planRequest, type Known } from './plan';
+
+const known: Known = {
+  product: async (s) => s === 'yak-socks',
+  collection: async (s) => s === 'felt',
+  article: async (s) => s === 'demid',
+  colours: async () => new Set(['charcoal', 'oat']),
+  tags: async () => new Set(['history']),
+  activeProducts: async () => 27, // three pages of 12
+  visibleArticles: async () => 12, // two pages of 10
+};
+const settings = { catalogPageSize: 12, blogPageSize: 10 };
+const plan = (url: string) => {
+  const u = new URL(url, 'http://shop.test');
+  return planRequest(u.pathname, u.searchParams, known, settings);
+};
+const rewrite = (pathname: string) => ({ kind: 'rewrite', pathname });
+const notFound = { kind: 'not-found' };
+const pass = { kind: 'pass' };
+
+describe('routing plan: what visitors type never adds pages to the cache', () => {
+  it('caches the catalog with at most one known filter, up to its last page', async () => {
+    expect(await plan('/products')).toEqual(rewrite('/products/q/_'));
+    expect(await plan('/products?material=yak')).toEqual(rewrite('/products/q/material%3Dyak'));
+    expect(await plan('/products?colour=Charcoal&sort=price-asc')).toEqual(rewrite('/products/q/colour%3Dcharcoal%26sort%3Dprice-asc'));
+    expect(await plan('/products?collection=felt')).toEqual(rewrite('/products/q/collection%3Dfelt'));
+    expect(await plan('/products?page=3')).toEqual(rewrite('/products/q/page%3D3'));
+  });
+
+  it('serves searches, price ranges, combinations, unknown values and pages past the end per request', async () => {
+    for (const url of ['/products?q=scarf', '/products?minPrice=49', '/products?material=yak&inStock=1', '/products?colour=mauve', '/products?collection=nope', '/products?page=4']) {
+      expect(((await plan(url)) as { pathname: string }).pathname, url).toMatch(/^\/products\/s\//);
+    }
+  });
+
+  it('drops junk parameters so they share the canonical page', async () => {
+    expect(await plan('/products?utm_source=x&sort=bogus&material=plastic')).toEqual(rewrite('/products/q/_'));
+  });
+
+  it('sends unknown or malformed slugs to the one shared 404, and passes known ones', async () => {
+    expect(await plan('/products/yak-socks')).toEqual(pass);
+    expect(await plan('/blog/demid')).toEqual(pass);
+    for (const url of ['/products/nope', '/products/a%00b', '/products/%E0%A4%A', '/products/Yak-Socks', '/blog/%00', '/blog/nope', '/collections/nope', '/products/yak-socks/extra', '/products//x']) {
+      expect(await plan(url), url).toEqual(notFound);
+    }
+  });
+
+  it('routes a known collection like the catalog', async () => {
+    expect(await plan('/collections/felt')).toEqual(rewrite('/collections/felt/q/_'));
+    expect(await plan('/collections/felt?material=yak')).toEqual(rewrite('/collections/felt/q/material%3Dyak'));
+    expect(await plan('/collections/felt?q=hat')).toEqual(rewrite('/collections/felt/s/q%3Dhat'));
+  });
+
+  it('answers the journal index for known tags and existing pages only', async () => {
+    expect(await plan('/blog')).toEqual(rewrite('/blog/q/_'));
+    expect(await plan('/blog?tag=history')).toEqual(rewrite('/blog/q/tag%3Dhistory'));
+    expect(await plan('/blog?page=2')).toEqual(rewrite('/blog/q/page%3D2'));
+    expect(await plan('/blog?tag=junk')).toEqual(notFound);
+    expect(await plan('/blog?page=3')).toEqual(notFound);
+    expect(await plan('/blog/feed.xml')).toEqual(pass);
+  });
+
+  it('lets through only the internal path it would itself have rewritten to', async () => {
+    expect(await plan('/products/q/_')).toEqual(pass);
+    expect(await plan('/products/q/material%3Dyak')).toEqual(pass);
+    expect(await plan('/products/s/q%3Dscarf')).toEqual(pass);
+    expect(await plan('/collections/felt/q/_')).toEqual(pass);
+    expect(await plan('/blog/q/tag%3Dhistory')).toEqual(pass);
+    for (const url of ['/products/q/junk1', '/products/q/q%3Dscarf', '/products/s/_', '/products/q/sort%3Dfeatured', '/products/q/%E0%A4%A', '/blog/q/junk', '/collections/nope/q/_', '/collections/felt/q/junk', '/products/s']) {
+      expect(await plan(url), url).toEqual(notFound);
+    }
+  });
+
+  it('leaves every other page alone', async () => {
+    expect(await plan('/')).toEqual(pass);
+    expect(await plan('/cart')).toEqual(pass);
+  });
+});
