@@ -1,3 +1,4 @@
+import { methodNotAllowed } from '@/lib/http/methods';
 import { getCart } from '@/lib/cart/cart';
 import { cartRead } from '@/lib/cart/http';
 import { cartSettings } from '@/lib/cart/settings';
@@ -10,3 +11,6 @@ export function GET(req: Request) {
   const settings = cartSettings();
   return cartRead(req, settings.ttlDays, (token) => getCart(db(), token, settings));
 }
+
+const refuse = methodNotAllowed('GET, HEAD');
+export { refuse as POST, refuse as PUT, refuse as PATCH, refuse as DELETE };

@@ -1,3 +1,4 @@
+import { methodNotAllowed } from '@/lib/http/methods';
 import { db } from '@/lib/db';
 import { checkHealth } from '@/lib/health';
 
@@ -8,3 +9,6 @@ export async function GET() {
   const report = await checkHealth(db);
   return Response.json(report, { status: report.ok ? 200 : 503, headers: { 'Cache-Control': 'no-store' } });
 }
+
+const refuse = methodNotAllowed('GET, HEAD');
+export { refuse as POST, refuse as PUT, refuse as PATCH, refuse as DELETE };

@@ -1,3 +1,4 @@
+import { methodNotAllowed } from '@/lib/http/methods';
 import { addToCart, addToCartByOptions } from '@/lib/cart/cart';
 import { cartFormWrite, cartWrite, isFormPost } from '@/lib/cart/http';
 import { addFormSchema, addLineSchema } from '@/lib/cart/input';
@@ -15,3 +16,6 @@ export function POST(req: Request) {
   }
   return cartWrite(req, addLineSchema(settings.maxPerLine), settings.ttlDays, (token, input) => addToCart(db(), token, input, settings));
 }
+
+const refuse = methodNotAllowed('POST');
+export { refuse as GET, refuse as PUT, refuse as PATCH, refuse as DELETE };

@@ -1,3 +1,4 @@
+import { methodNotAllowed } from '@/lib/http/methods';
 import { chooseShipping } from '@/lib/cart/cart';
 import { cartWrite } from '@/lib/cart/http';
 import { shippingChoiceSchema } from '@/lib/cart/input';
@@ -9,3 +10,6 @@ export function PUT(req: Request) {
   const settings = cartSettings();
   return cartWrite(req, shippingChoiceSchema, settings.ttlDays, (token, input) => chooseShipping(db(), token, input.method, settings));
 }
+
+const refuse = methodNotAllowed('PUT');
+export { refuse as GET, refuse as POST, refuse as PATCH, refuse as DELETE };

@@ -1,3 +1,4 @@
+import { methodNotAllowed } from '@/lib/http/methods';
 import { removeLine, setLineQuantity } from '@/lib/cart/cart';
 import { cartWrite, errorResponse } from '@/lib/cart/http';
 import { setQuantitySchema, variantIdSchema } from '@/lib/cart/input';
@@ -29,3 +30,6 @@ export function DELETE(req: Request, ctx: Ctx) {
   const settings = cartSettings();
   return withVariantId(ctx, (variantId) => cartWrite(req, null, settings.ttlDays, (token) => removeLine(db(), token, variantId, settings)));
 }
+
+const refuse = methodNotAllowed('PATCH, DELETE');
+export { refuse as GET, refuse as POST, refuse as PUT };
