@@ -17,12 +17,24 @@ function run(cmd: string, args: string[]): number {
 }
 
 for (const f of ['reports/vitest.json', 'reports/playwright.json']) fs.rmSync(f, { force: true });
+// The formatter and the linter first: each counts as one check in the summary.
+const checks = [
+  ['prettier --check', run(bin('prettier'), ['--check', '--log-level=warn', '.'])],
+  ['eslint', run(bin('eslint'), ['--max-warnings=0', '.'])],
+] as const;
 const vitestCode = run(bin('vitest'), ['run', '--reporter=default', '--reporter=json', '--outputFile.json=reports/vitest.json']);
 const playwrightCode = run(bin('playwright'), ['test']);
 
 let passed = 0;
 let failed = 0;
 let skipped = 0;
+for (const [name, code] of checks) {
+  if (code === 0) passed += 1;
+  else {
+    failed += 1;
+    console.error(`${name} failed: run \`npm run format\` / \`npm run lint\``);
+  }
+}
 function read<T>(file: string): T | null {
   try {
     return JSON.parse(fs.readFileSync(file, 'utf8')) as T;

@@ -1,13 +1,13 @@
 'use client';
 
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
+import { useClientValue } from '@/components/ui/use-client-value';
 
 /** Share by the phone's own share sheet when there is one, or by copying the link; plus plain links. */
 export function ShareLinks({ url, title }: { url: string; title: string }) {
   const [copied, setCopied] = useState(false);
   // Known only in the browser: decided after hydration so server and client render the same.
-  const [canShare, setCanShare] = useState(false);
-  useEffect(() => setCanShare('share' in navigator), []);
+  const canShare = useClientValue(() => 'share' in navigator, false);
   const enc = encodeURIComponent;
   return (
     <div className="share">

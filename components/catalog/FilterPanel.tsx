@@ -1,6 +1,7 @@
 'use client';
 
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
+import { useClientValue } from '@/components/ui/use-client-value';
 
 /**
  * On a phone the filters fold away behind a button; on wider screens CSS keeps them open.
@@ -8,9 +9,8 @@ import { useEffect, useId, useState } from 'react';
  */
 export function FilterPanel({ activeCount, children }: { activeCount: number; children: React.ReactNode }) {
   const [open, setOpen] = useState(false);
-  const [hydrated, setHydrated] = useState(false);
+  const hydrated = useClientValue(() => true, false);
   const id = useId();
-  useEffect(() => setHydrated(true), []);
   return (
     <div className="filter-panel">
       <button type="button" className="filter-panel__toggle button button--ghost" aria-expanded={open} aria-controls={id} onClick={() => setOpen((o) => !o)}>
