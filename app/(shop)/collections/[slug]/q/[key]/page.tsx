@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Image from 'next/image';
-import { notFound } from 'next/navigation';
 import { CatalogView } from '@/components/catalog/CatalogView';
+import { NotFoundPage } from '@/components/layout/NotFoundPage';
 import { getCatalogFacets, getCatalogPage, getCollection } from '@/lib/catalog/cached';
 import { parseCatalogPathKey } from '@/lib/catalog/filters';
 import { shopConfig } from '@/lib/config';
@@ -30,7 +30,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function CollectionPage({ params }: Props) {
   const { slug, key } = await params;
   const collection = await getCollection(slug);
-  if (!collection) notFound();
+  if (!collection) return <NotFoundPage />;
   const query = { ...parseCatalogPathKey(key), collection: collection.slug };
   const [page, facets] = await Promise.all([getCatalogPage(query), getCatalogFacets()]);
   return (
