@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderMarkdown } from './markdown';
+import { ARTICLE_ID_PREFIX, renderMarkdown } from './markdown';
 import { readingMinutes, wordCount } from './reading-time';
 
 describe('renderMarkdown', () => {
@@ -24,13 +24,74 @@ describe('renderMarkdown', () => {
     const a = await renderMarkdown(md);
     const b = await renderMarkdown(md);
     expect(a.headings).toEqual([
-      { depth: 2, id: 'the-protocol-of-1934', text: 'The Protocol of 1934' },
-      { depth: 3, id: 'key-dates', text: 'Key dates' },
-      { depth: 2, id: 'the-protocol-of-1934-1', text: 'The Protocol of 1934' },
+      { depth: 2, id: 'user-content-the-protocol-of-1934', text: 'The Protocol of 1934' },
+      { depth: 3, id: 'user-content-key-dates', text: 'Key dates' },
+      { depth: 2, id: 'user-content-the-protocol-of-1934-1', text: 'The Protocol of 1934' },
     ]);
     expect(b.headings).toEqual(a.headings);
-    expect(a.html).toContain('<h2 id="the-protocol-of-1934">');
-    expect(a.html).toContain('href="#the-protocol-of-1934"');
+    expect(a.html).toContain('<h2 id="user-content-the-protocol-of-1934">');
+    expect(a.html).toContain('href="#user-content-the-protocol-of-1934"');
+  });
+
+  const ids = (html: string) => [...html.matchAll(/\sid="([^"]*)"/g)].map((m) => m[1]!);
+  const fragmentLinks = (html: string) => [...html.matchAll(/\shref="#([^"]*)"/g)].map((m) => decodeURIComponent(m[1]!));
+
+  it("never gives an id the page itself uses: '## main' is not id=\"main\"", async () => {
+    const { html, headings } = await renderMarkdown('## main\n\ntext\n\n## toc-heading\n\n## Contents\n');
+    expect(html).not.toMatch(/\sid="(main|toc-heading|contents)"/);
+    expect(html).not.toContain('href="#main"');
+    expect(headings.map((h) => h.id)).toEqual(['user-content-main', 'user-content-toc-heading', 'user-content-contents']);
+  });
+
+  const withFootnotes = [
+    '## The Protocol of 1934',
+    '',
+    'Signed in Ulaanbaatar[^signed] and kept secret for years[^secret]. See [the dates](#key-dates).',
+    '',
+    '### Key dates',
+    '',
+    'Again the signing[^signed], and a note with an odd label[^Note A].',
+    '',
+    '## main',
+    '',
+    '[^signed]: On 12 March 1934.',
+    '[^secret]: Published much later.',
+    '[^Note A]: Labels keep working when they need escaping.',
+    '',
+  ].join('\n');
+
+  it('prefixes every id, and every same-page link points at an id in the same HTML (footnotes included)', async () => {
+    const { html } = await renderMarkdown(withFootnotes);
+    const present = ids(html);
+    expect(present.length).toBeGreaterThan(8);
+    for (const id of present) expect(id.startsWith(ARTICLE_ID_PREFIX)).toBe(true);
+    expect(new Set(present).size).toBe(present.length);
+    const links = fragmentLinks(html);
+    // Each footnote reference (3), each back-reference (3), four heading anchors and the author's own link.
+    expect(links.length).toBeGreaterThanOrEqual(11);
+    for (const target of links) expect(present).toContain(target);
+    expect(html).toContain('href="#user-content-key-dates"');
+    // aria-describedby names an id that exists too.
+    for (const m of html.matchAll(/aria-describedby="([^"]*)"/g)) expect(present).toContain(m[1]);
+  });
+
+  it('lists the headings for the table of contents under the ids the HTML gives them', async () => {
+    const { html, headings } = await renderMarkdown(withFootnotes);
+    expect(headings.length).toBeGreaterThanOrEqual(3);
+    for (const h of headings) {
+      expect(html).toMatch(new RegExp(`<h${h.depth}[^>]* id="${h.id}"`));
+      expect(fragmentLinks(html)).toContain(h.id);
+    }
+    expect(headings.slice(0, 3)).toEqual([
+      { depth: 2, id: 'user-content-the-protocol-of-1934', text: 'The Protocol of 1934' },
+      { depth: 3, id: 'user-content-key-dates', text: 'Key dates' },
+      { depth: 2, id: 'user-content-main', text: 'main' },
+    ]);
+  });
+
+  it('leaves a link that already names a prefixed id alone', async () => {
+    const { html } = await renderMarkdown('## Key dates\n\n[back](#user-content-key-dates)\n');
+    expect(html).toContain('<a href="#user-content-key-dates">back</a>');
   });
 
   it('renders tables and lists (GitHub-flavoured Markdown)', async () => {

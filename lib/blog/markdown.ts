@@ -22,11 +22,50 @@ export interface RenderedMarkdown {
   headings: Heading[];
 }
 
+/**
+ * The prefix of every id in article HTML. The sanitiser puts it before each id (and the
+ * aria-describedby/-labelledby that name them) so an article can never clobber a global or
+ * reuse an id of the page around it (`## main` must not become the skip link's `#main`);
+ * heading ids, given after sanitising, get the same prefix.
+ */
+export const ARTICLE_ID_PREFIX = 'user-content-';
+
 // GitHub's sanitising rules, less what long-form articles never need.
 const schema = {
   ...defaultSchema,
+  clobberPrefix: ARTICLE_ID_PREFIX,
   tagNames: (defaultSchema.tagNames ?? []).filter((t) => !['input', 'details', 'summary'].includes(t)),
 };
+
+function decodeFragment(fragment: string): string {
+  try {
+    return decodeURIComponent(fragment);
+  } catch {
+    return fragment;
+  }
+}
+
+/**
+ * Same-page links (`#…`: footnote references and back-references, links an author wrote to a
+ * heading) point at the prefixed ids. A fragment that already names an id in the article (one
+ * copied from the page's address, or an anchor added after sanitising) is left as it is.
+ */
+function prefixFragmentLinks() {
+  return (tree: Root) => {
+    const ids = new Set<string>();
+    visit(tree, 'element', (node: Element) => {
+      if (typeof node.properties.id === 'string') ids.add(node.properties.id);
+    });
+    visit(tree, 'element', (node: Element) => {
+      const href = node.properties.href;
+      if (node.tagName !== 'a' || typeof href !== 'string' || !href.startsWith('#') || href.length < 2) return;
+      const fragment = href.slice(1);
+      const exists = (id: string) => ids.has(id) || ids.has(decodeFragment(id));
+      if (exists(fragment) && !exists(ARTICLE_ID_PREFIX + fragment)) return;
+      node.properties.href = `#${ARTICLE_ID_PREFIX}${fragment}`;
+    });
+  };
+}
 
 /** Collects h2/h3 (after ids are given) for the table of contents. */
 function collectHeadings(into: Heading[]) {
@@ -50,14 +89,17 @@ export async function renderMarkdown(markdown: string): Promise<RenderedMarkdown
   const file = await unified()
     .use(remarkParse)
     .use(remarkGfm)
-    .use(remarkRehype)
+    // Footnote ids and links come out unprefixed: the sanitiser prefixes the ids (once), and
+    // prefixFragmentLinks the links to them.
+    .use(remarkRehype, { clobberPrefix: '' })
     .use(rehypeSanitize, schema)
-    .use(rehypeSlug)
+    .use(rehypeSlug, { prefix: ARTICLE_ID_PREFIX })
     .use(rehypeAutolinkHeadings, {
       behavior: 'append',
       properties: { className: ['heading-anchor'], ariaHidden: 'true', tabIndex: -1 },
       content: { type: 'text', value: '#' },
     })
+    .use(prefixFragmentLinks)
     .use(collectHeadings(headings))
     .use(rehypeExternalLinks, { rel: ['noopener', 'noreferrer'] })
     .use(rehypeStringify)

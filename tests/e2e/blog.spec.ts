@@ -34,8 +34,8 @@ test('an article has a table of contents with working anchors, metadata and Arti
   await page.goto('/blog/marshal-demid-1900-1937');
   const toc = page.getByRole('navigation', { name: 'Contents' });
   await toc.getByRole('link', { name: 'The doubtful autopsy' }).click();
-  await expect(page).toHaveURL(/#the-doubtful-autopsy$/);
-  await expect(page.locator('#the-doubtful-autopsy')).toBeInViewport();
+  await expect(page).toHaveURL(/#user-content-the-doubtful-autopsy$/);
+  await expect(page.getByRole('heading', { name: 'The doubtful autopsy' })).toBeInViewport();
   await expect(page.getByText('Updated 6 October 2026')).toBeVisible();
   await expect(page.locator('link[rel="canonical"]')).toHaveAttribute('href', /\/blog\/marshal-demid-1900-1937$/);
   await expect(page.locator('meta[property="og:image"]').first()).toHaveAttribute('content', /\/images\/articles\/marshal-demid-1900-1937\.webp$/);

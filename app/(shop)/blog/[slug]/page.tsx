@@ -1,11 +1,11 @@
 import type { Metadata } from 'next';
 import Image from 'next/image';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { ArticleCard } from '@/components/blog/ArticleCard';
 import { ArticleJsonLd } from '@/components/blog/ArticleJsonLd';
 import { ShareLinks } from '@/components/blog/ShareLinks';
 import { TableOfContents } from '@/components/blog/TableOfContents';
+import { NotFoundPage } from '@/components/layout/NotFoundPage';
 import { getRenderedArticle, getSeriesList } from '@/lib/blog/cached';
 import { formatArticleDate } from '@/lib/blog/dates';
 import { shopConfig } from '@/lib/config';
@@ -47,7 +47,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ArticlePage({ params }: Props) {
   const { slug } = await params;
   const found = await getRenderedArticle(slug);
-  if (!found) notFound();
+  if (!found) return <NotFoundPage />;
   const { article, rendered } = found;
   const config = shopConfig();
   const url = new URL(`/blog/${article.slug}`, config.SITE_URL).toString();

@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
 import Image from 'next/image';
-import { notFound } from 'next/navigation';
 import { CatalogView } from '@/components/catalog/CatalogView';
 import { getCollection } from '@/lib/catalog/cached';
 import { parseCatalogPathKey, type CatalogQuery } from '@/lib/catalog/filters';
@@ -10,10 +9,11 @@ import { shopConfig } from '@/lib/config';
 /** A collection page, shared by its cached (q/[key]) and per-request (s/[key]) routes; see proxy.ts. */
 export type CollectionProps = { params: Promise<{ slug: string; key: string }> };
 
-export async function collectionAndQuery(props: CollectionProps): Promise<{ collection: CollectionView; query: CatalogQuery }> {
+/** The collection and its query, or null when it does not exist (the page then returns <NotFoundPage />). */
+export async function collectionAndQuery(props: CollectionProps): Promise<{ collection: CollectionView; query: CatalogQuery } | null> {
   const { slug, key } = await props.params;
   const collection = await getCollection(slug);
-  if (!collection) notFound();
+  if (!collection) return null;
   return { collection, query: { ...parseCatalogPathKey(key), collection: collection.slug } };
 }
 

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { ProductGrid } from '@/components/catalog/ProductCard';
+import { NotFoundPage } from '@/components/layout/NotFoundPage';
 import { ProductGallery } from '@/components/product/ProductGallery';
 import { ProductJsonLd } from '@/components/product/ProductJsonLd';
 import { VariantPicker } from '@/components/product/VariantPicker';
@@ -35,7 +35,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ProductPage({ params }: Props) {
   const { slug } = await params;
   const product = await getProduct(slug);
-  if (!product) notFound();
+  if (!product) return <NotFoundPage />;
   const related = await getRelatedProducts(product);
   const config = shopConfig();
   const primary = product.collections[0];

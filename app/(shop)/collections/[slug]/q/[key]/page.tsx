@@ -1,4 +1,5 @@
 import { getCatalogFacets, getCatalogPage } from '@/lib/catalog/cached';
+import { NotFoundPage } from '@/components/layout/NotFoundPage';
 import { CollectionPage, collectionAndQuery, collectionMetadata, type CollectionProps } from '../../collection-page';
 
 // Reached only through proxy.ts (/collections/<slug>?… for the bounded set of browsing pages); cached.
@@ -11,7 +12,9 @@ export function generateStaticParams(): { slug: string; key: string }[] {
 export const generateMetadata = collectionMetadata;
 
 export default async function CachedCollectionPage(props: CollectionProps) {
-  const { collection, query } = await collectionAndQuery(props);
+  const found = await collectionAndQuery(props);
+  if (!found) return <NotFoundPage />;
+  const { collection, query } = found;
   const [page, facets] = await Promise.all([getCatalogPage(query), getCatalogFacets()]);
   return <CollectionPage collection={collection} query={query} page={page} facets={facets} />;
 }
