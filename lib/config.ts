@@ -25,6 +25,21 @@ const envSchema = z.object({
   /** An unused cart is forgotten after this many days. */
   CART_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   CATALOG_PAGE_SIZE: z.coerce.number().int().min(4).max(96).default(12),
+  /** An unpaid order keeps its stock this long, then expires and gives it back. */
+  ORDER_HOLD_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(30),
+  /** 1: the test provider is on; 0: off everywhere; unset: on only for a local shop with no real provider. */
+  PAYMENTS_TEST_MODE: z.enum(['0', '1'], { error: 'PAYMENTS_TEST_MODE must be 0 or 1' }).optional(),
+  STRIPE_SECRET_KEY: z.string().startsWith('sk_', 'STRIPE_SECRET_KEY starts with sk_').optional(),
+  STRIPE_WEBHOOK_SECRET: z.string().startsWith('whsec_', 'STRIPE_WEBHOOK_SECRET starts with whsec_').optional(),
+  /** Tests point the Stripe SDK at a local fake, e.g. http://127.0.0.1:12111. */
+  STRIPE_API_BASE: z.url().optional(),
+  PAYPAL_CLIENT_ID: z.string().min(1).optional(),
+  PAYPAL_CLIENT_SECRET: z.string().min(1).optional(),
+  PAYPAL_API_BASE: z.url().default('https://api-m.sandbox.paypal.com'),
+  /** Where the browser loads PayPal's buttons from. */
+  PAYPAL_SDK_URL: z.url().default('https://www.paypal.com/sdk/js'),
+  /** Signs links in e-mails; when unset, one is made and kept in the database (shared by every app server). */
+  APP_SECRET: z.string().min(32, 'APP_SECRET must be at least 32 characters').optional(),
   /** A variant with this many units or fewer shows "Only N left". */
   LOW_STOCK_THRESHOLD: z.coerce.number().int().min(1).max(100).default(5),
 });

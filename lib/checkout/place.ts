@@ -1,0 +1,129 @@
+import 'server-only';
+import { createHash } from 'node:crypto';
+import type { Db, Prisma } from '../db';
+import type { CartSettings, CartView } from '../cart/types';
+import { hashCartToken, isWellFormedToken } from '../cart/token';
+import { lineInclude, toCartView } from '../cart/view';
+import type { CheckoutInput } from './input';
+import { orderInclude, toOrderView } from './order-view';
+import { quoteOf } from './quote';
+import { OutOfStock, reserveStock } from './stock';
+import { cancelOrder, expireDueOrders } from './transitions';
+import type { OrderView, PaymentProviderName } from './types';
+import { viewerHash } from './viewer';
+
+/**
+ * Turns a cart into an order, in one transaction: re-price the cart from the database, refuse if
+ * the shopper was shown other prices, reserve stock with conditional decrements, and write the
+ * order with a snapshot of every line. The cart row is locked first, so placing twice at once
+ * (double click, retry, two tabs) finds the same pending order instead of making a second one.
+ */
+export interface PlaceSettings {
+  cart: CartSettings;
+  holdMinutes: number;
+}
+
+export type PlaceResult =
+  | { kind: 'placed'; order: OrderView; reused: boolean }
+  | { kind: 'empty' }
+  | { kind: 'changed'; cart: CartView; quote: string }
+  | { kind: 'out-of-stock'; problems: { title: string; available: number }[] };
+
+function fingerprint(input: CheckoutInput, provider: PaymentProviderName, quote: string): string {
+  const { quote: _shown, payment: _choice, ...address } = input;
+  return createHash('sha256').update(JSON.stringify({ address, provider, quote })).digest('hex');
+}
+
+export async function placeOrder(
+  db: Db,
+  cartToken: string | null | undefined,
+  input: CheckoutInput,
+  provider: PaymentProviderName,
+  settings: PlaceSettings,
+  now = new Date(),
+): Promise<PlaceResult> {
+  if (!isWellFormedToken(cartToken)) return { kind: 'empty' };
+  const token = cartToken;
+  try {
+    return await db.$transaction(
+      async (tx) => {
+        const found = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Cart" WHERE "tokenHash" = ${hashCartToken(token)} AND "expiresAt" > ${now} FOR UPDATE`;
+        const cartId = found[0]?.id;
+        if (!cartId) return { kind: 'empty' as const };
+        // Orders past their hold give their stock back before this one takes any.
+        await expireDueOrders(tx, now);
+        const cart = await tx.cart.findUniqueOrThrow({ where: { id: cartId }, select: { lines: { include: lineInclude } } });
+        const view = toCartView({ shippingMethod: input.shippingMethod, lines: cart.lines }, settings.cart);
+        if (view.lines.length === 0) return { kind: 'empty' as const };
+        const blocked = view.lines.filter((l) => !l.purchasable || l.problems.some((p) => p.kind === 'reduced'));
+        if (blocked.length) {
+          return { kind: 'out-of-stock' as const, problems: blocked.map((l) => ({ title: `${l.title} (${l.colour}, ${l.size})`, available: l.purchasable ? Math.min(l.maxQuantity, l.quantity) : 0 })) };
+        }
+        const quote = quoteOf(view);
+        if (quote !== input.quote) return { kind: 'changed' as const, cart: view, quote };
+        const print = fingerprint(input, provider, quote);
+        const pending = await tx.order.findUnique({ where: { cartId }, include: orderInclude });
+        if (pending && pending.status === 'pending') {
+          if (pending.fingerprint === print && pending.expiresAt > now) return { kind: 'placed' as const, order: toOrderView(pending), reused: true };
+          // The shopper changed something since: the old attempt gives way (and its stock back).
+          await cancelOrder(tx, pending.id, now, 'Replaced by a new checkout from the same cart');
+        }
+        await reserveStock(
+          tx,
+          view.lines.map((l) => ({ variantId: l.variantId, quantity: l.quantity, title: `${l.title} (${l.colour}, ${l.size})` })),
+        );
+        const order = await tx.order.create({
+          data: {
+            cartId,
+            fingerprint: print,
+            email: input.email,
+            shippingName: input.name,
+            shippingLine1: input.line1,
+            shippingLine2: input.line2,
+            shippingCity: input.city,
+            shippingRegion: input.region,
+            shippingPostal: input.postalCode,
+            shippingCountry: input.country,
+            shippingMethod: input.shippingMethod,
+            currency: view.total.currency,
+            subtotalCents: view.subtotal.amount,
+            shippingCents: view.shipping.amount,
+            totalCents: view.total.amount,
+            provider,
+            viewerTokenHash: viewerHash(token),
+            expiresAt: new Date(now.getTime() + settings.holdMinutes * 60_000),
+            createdAt: now,
+            lines: {
+              create: view.lines.map((l) => ({
+                variantId: l.variantId,
+                productSlug: l.productSlug,
+                title: l.title,
+                size: l.size,
+                colour: l.colour,
+                sku: l.sku,
+                unitPriceCents: l.unitPrice.amount,
+                quantity: l.quantity,
+                lineTotalCents: l.lineTotal.amount,
+                isWool: l.isWool,
+              })),
+            },
+            events: { create: { from: null, to: 'pending', note: `Placed; stock held for ${settings.holdMinutes} minutes`, createdAt: now } },
+          },
+          include: orderInclude,
+        });
+        return { kind: 'placed' as const, order: toOrderView(order), reused: false };
+      },
+      { maxWait: 20_000, timeout: 20_000 },
+    );
+  } catch (err) {
+    if (err instanceof OutOfStock) return { kind: 'out-of-stock', problems: [{ title: err.title, available: err.available }] };
+    throw err;
+  }
+}
+
+/** The order for a viewer: the browser that placed it (its cart cookie) and nobody else. */
+export async function orderForBrowser(db: Db | Prisma.TransactionClient, orderId: string, cartToken: string | null | undefined): Promise<OrderView | null> {
+  if (!isWellFormedToken(cartToken) || !/^c[a-z0-9]{20,32}$/.test(orderId)) return null;
+  const o = await db.order.findFirst({ where: { id: orderId, viewerTokenHash: viewerHash(cartToken) }, include: orderInclude });
+  return o ? toOrderView(o) : null;
+}

@@ -1,0 +1,41 @@
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { Db, Prisma } from '../db';
+
+/**
+ * Who may see an order: the browser that placed it (its cart cookie, hashed under its own
+ * label so the two hashes never match each other) or the holder of the signed link from the
+ * confirmation e-mail, until the link expires. An order number alone reveals nothing.
+ */
+export function viewerHash(cartToken: string): string {
+  return createHash('sha256').update(`order-viewer:${cartToken}`).digest('hex');
+}
+
+const SECRET_NAME = 'order-links';
+
+/** APP_SECRET when set; otherwise one made once and kept in the database, so every app server shares it. */
+export async function linkSecret(db: Db | Prisma.TransactionClient, configured: string | undefined): Promise<string> {
+  if (configured) return configured;
+  const fresh = randomBytes(32).toString('base64url');
+  await db.$executeRaw`INSERT INTO "AppSecret" (name, value) VALUES (${SECRET_NAME}, ${fresh}) ON CONFLICT (name) DO NOTHING`;
+  return (await db.appSecret.findUniqueOrThrow({ where: { name: SECRET_NAME } })).value;
+}
+
+function mac(secret: string, orderId: string, expires: number): string {
+  return createHmac('sha256', secret).update(`${orderId}.${expires}`).digest('base64url');
+}
+
+/** A token for the e-mail's link: "<expiry seconds>.<signature>", valid for `days`. */
+export function signOrderLink(secret: string, orderId: string, now: Date, days = 30): string {
+  const expires = Math.floor(now.getTime() / 1000) + days * 86_400;
+  return `${expires}.${mac(secret, orderId, expires)}`;
+}
+
+export function verifyOrderLink(secret: string, orderId: string, token: string, now: Date): boolean {
+  const m = /^(\d{9,11})\.([A-Za-z0-9_-]{43})$/.exec(token);
+  if (!m) return false;
+  const expires = Number(m[1]);
+  if (expires * 1000 <= now.getTime()) return false;
+  const expected = Buffer.from(mac(secret, orderId, expires));
+  const given = Buffer.from(m[2]!);
+  return expected.length === given.length && timingSafeEqual(expected, given);
+}

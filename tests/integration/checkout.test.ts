@@ -1,0 +1,122 @@
+import { beforeAll, expect, it } from 'vitest';
+import { addToCart, getCart } from '@/lib/cart/cart';
+import type { CartSettings } from '@/lib/cart/types';
+import { seedCatalog } from '@/lib/catalog/seed-catalog';
+import type { CheckoutInput } from '@/lib/checkout/input';
+import { placeOrder, type PlaceSettings } from '@/lib/checkout/place';
+import { quoteOf } from '@/lib/checkout/quote';
+import { expireDueOrders } from '@/lib/checkout/transitions';
+import { describeEachDatabase } from '../support/databases';
+
+const cart: CartSettings = {
+  maxPerLine: 10,
+  ttlDays: 30,
+  shipping: { currency: 'USD', standardCents: 995, expressCents: 2495, freeExpressThresholdCents: 15000, standardEstimate: '5–8 days', expressEstimate: '2–3 days' },
+};
+const settings: PlaceSettings = { cart, holdMinutes: 30 };
+const address = {
+  email: 'dulmaa@example.com',
+  name: 'Dulmaa Bat',
+  line1: '12 Peace Avenue',
+  line2: null,
+  city: 'Carbondale',
+  region: 'IL',
+  postalCode: '62901',
+  country: 'US' as const,
+  shippingMethod: 'standard' as const,
+  payment: 'test' as const,
+};
+
+describeEachDatabase('placing orders', (ctx) => {
+  beforeAll(async () => {
+    await seedCatalog(ctx.db);
+  });
+
+  async function cartWith(sku: string, quantity = 1): Promise<{ token: string; input: CheckoutInput }> {
+    const v = await ctx.db.variant.findUniqueOrThrow({ where: { sku } });
+    const r = await addToCart(ctx.db, null, { variantId: v.id, quantity }, cart);
+    const view = await getCart(ctx.db, r.newToken, cart);
+    return { token: r.newToken!, input: { ...address, quote: quoteOf(view) } };
+  }
+
+  it('never oversells: 50 shoppers at once for 3 units give exactly 3 orders and stock 0', async () => {
+    const v = await ctx.db.variant.findUniqueOrThrow({ where: { sku: 'GCN-XL-CHA' } });
+    await ctx.db.variant.update({ where: { id: v.id }, data: { stock: 3 } });
+    const shoppers = [];
+    for (let i = 0; i < 50; i += 1) shoppers.push(await cartWith('GCN-XL-CHA'));
+    const results = await Promise.all(shoppers.map((s) => placeOrder(ctx.db, s.token, s.input, 'test', settings)));
+    expect(results.filter((r) => r.kind === 'placed')).toHaveLength(3);
+    expect(results.filter((r) => r.kind === 'out-of-stock')).toHaveLength(47);
+    expect((await ctx.db.variant.findUniqueOrThrow({ where: { id: v.id } })).stock).toBe(0);
+    expect(await ctx.db.orderLine.count({ where: { variantId: v.id } })).toBe(3);
+  }, 120_000);
+
+  it('writes a snapshot with an MN- number, totals from the database, and the stock reserved', async () => {
+    const v = await ctx.db.variant.findUniqueOrThrow({ where: { sku: 'TCS-18030C-OAT' } }); // $115
+    const before = v.stock;
+    const s = await cartWith('TCS-18030C-OAT', 2);
+    const r = await placeOrder(ctx.db, s.token, { ...s.input, shippingMethod: 'express' }, 'test', settings);
+    expect(r.kind).toBe('placed');
+    if (r.kind !== 'placed') return;
+    expect(r.order.number).toMatch(/^MN-1\d{5,}$/);
+    expect(r.order.lines).toEqual([expect.objectContaining({ sku: 'TCS-18030C-OAT', quantity: 2, unitPrice: { amount: 11500, currency: 'USD' }, isWool: true })]);
+    // $230 of wool: Express is free.
+    expect([r.order.subtotal.amount, r.order.shipping.amount, r.order.total.amount]).toEqual([23000, 0, 23000]);
+    expect(r.order.history.map((h) => h.to)).toEqual(['pending']);
+    expect((await ctx.db.variant.findUniqueOrThrow({ where: { id: v.id } })).stock).toBe(before - 2);
+  });
+
+  it('placing twice with the same cart (double click, two tabs) gives one order', async () => {
+    const s = await cartWith('YWS-S3638-BRO', 1);
+    const [a, b, c] = await Promise.all([1, 2, 3].map(() => placeOrder(ctx.db, s.token, s.input, 'test', settings)));
+    const numbers = new Set([a, b, c].map((r) => (r!.kind === 'placed' ? r!.order.number : r!.kind)));
+    expect(numbers.size).toBe(1);
+    expect([...numbers][0]).toMatch(/^MN-/);
+  });
+
+  it('a price changed since the page was shown: no order at the old price, the new totals to confirm', async () => {
+    const s = await cartWith('FCT-15CM-CAM', 1);
+    const v = await ctx.db.variant.findUniqueOrThrow({ where: { sku: 'FCT-15CM-CAM' } });
+    await ctx.db.variant.update({ where: { id: v.id }, data: { priceCents: v.priceCents + 500 } });
+    const r = await placeOrder(ctx.db, s.token, s.input, 'test', settings);
+    expect(r.kind).toBe('changed');
+    if (r.kind !== 'changed') return;
+    expect(r.cart.lines[0]!.unitPrice.amount).toBe(v.priceCents + 500);
+    expect(await ctx.db.order.count({ where: { lines: { some: { variantId: v.id } } } })).toBe(0);
+    const again = await placeOrder(ctx.db, s.token, { ...s.input, quote: r.quote }, 'test', settings);
+    expect(again.kind === 'placed' && again.order.lines[0]!.unitPrice.amount).toBe(v.priceCents + 500);
+  });
+
+  it('a line that sold out meanwhile: no order, and the shopper is told which and how many are left', async () => {
+    const s = await cartWith('FGS-3637-CHA', 3);
+    const v = await ctx.db.variant.findUniqueOrThrow({ where: { sku: 'FGS-3637-CHA' } });
+    await ctx.db.variant.update({ where: { id: v.id }, data: { stock: 1 } });
+    const view = await getCart(ctx.db, s.token, cart);
+    const r = await placeOrder(ctx.db, s.token, { ...s.input, quote: quoteOf(view) }, 'test', settings);
+    expect(r).toEqual({ kind: 'out-of-stock', problems: [{ title: expect.stringContaining('('), available: 1 }] });
+    expect((await ctx.db.variant.findUniqueOrThrow({ where: { id: v.id } })).stock).toBe(1);
+  });
+
+  it('an unpaid order expires after the hold and its stock comes back', async () => {
+    const v = await ctx.db.variant.findUniqueOrThrow({ where: { sku: 'SLP-SMALL-TAN' } });
+    const s = await cartWith('SLP-SMALL-TAN', 2);
+    const now = new Date();
+    const r = await placeOrder(ctx.db, s.token, s.input, 'test', settings, now);
+    expect(r.kind).toBe('placed');
+    expect((await ctx.db.variant.findUniqueOrThrow({ where: { id: v.id } })).stock).toBe(v.stock - 2);
+    const later = new Date(now.getTime() + 31 * 60_000);
+    expect(await ctx.db.$transaction((tx) => expireDueOrders(tx, later))).toBeGreaterThanOrEqual(1);
+    expect((await ctx.db.variant.findUniqueOrThrow({ where: { id: v.id } })).stock).toBe(v.stock);
+    const order = await ctx.db.order.findFirstOrThrow({ where: { id: r.kind === 'placed' ? r.order.id : '' }, include: { events: true } });
+    expect(order.status).toBe('expired');
+    expect(order.events.map((e) => e.to)).toEqual(['pending', 'expired']);
+    // Twice changes nothing more.
+    expect(await ctx.db.$transaction((tx) => expireDueOrders(tx, later))).toBe(0);
+    expect((await ctx.db.variant.findUniqueOrThrow({ where: { id: v.id } })).stock).toBe(v.stock);
+  });
+
+  it('an empty or unknown cart places nothing', async () => {
+    expect((await placeOrder(ctx.db, null, { ...address, quote: 'a'.repeat(32) }, 'test', settings)).kind).toBe('empty');
+    expect((await placeOrder(ctx.db, 'A'.repeat(43), { ...address, quote: 'a'.repeat(32) }, 'test', settings)).kind).toBe('empty');
+  });
+});
