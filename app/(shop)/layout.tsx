@@ -2,6 +2,7 @@ import { SiteHeader } from '@/components/layout/SiteHeader';
 import { SiteFooter } from '@/components/layout/SiteFooter';
 import { getCollections } from '@/lib/catalog/cached';
 import { shopConfig } from '@/lib/config';
+import { paymentMethods } from '@/lib/payments/config';
 import { emptyCart } from '@/lib/cart/view';
 import { cartSettings } from '@/lib/cart/settings';
 import { CartProvider } from '@/components/cart/CartProvider';
@@ -15,6 +16,11 @@ export default async function ShopLayout({ children }: { children: React.ReactNo
       <a className="skip-link" href="#main">
         Skip to content
       </a>
+      {paymentMethods(config).test ? (
+        <p className="demo-notice">
+          <strong>Demo store:</strong> test payments are on. Orders are real in the shop, but no money moves.
+        </p>
+      ) : null}
       <SiteHeader
         shopName={config.SHOP_NAME}
         phone={config.SHOP_PHONE}

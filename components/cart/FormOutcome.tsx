@@ -5,6 +5,7 @@
  */
 const PROBLEMS: Record<string, string> = {
   invalid: 'Choose a colour, a size and a quantity, then add to cart again.',
+  empty: 'Your cart is empty, so there is nothing to check out yet.',
   'sold-out': 'Sorry, that one is sold out.',
   unavailable: 'That product is no longer available.',
   'no-such-option': 'That size and colour are not made together; choose another combination.',

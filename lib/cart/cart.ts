@@ -1,5 +1,6 @@
 import 'server-only';
 import type { Db, Prisma } from '../db';
+import { expireDueOrders } from '../checkout/transitions';
 import { CartError } from './errors';
 import { decideQuantity } from './quantity';
 import type { ShippingMethodName } from './shipping';
@@ -83,6 +84,8 @@ export async function addToCart(
   now = new Date(),
 ): Promise<CartResult> {
   return db.$transaction(async (tx) => {
+    // Stock held by unpaid orders past their hold comes back before it is read (lazy expiry).
+    await expireDueOrders(tx, now);
     const variant = await sellableVariant(tx, input.variantId);
     if (variant.stock <= 0) throw new CartError('sold-out', 'Sorry, that one is sold out.');
     const { cartId, newToken } = await findOrCreateCart(tx, token, settings, now);

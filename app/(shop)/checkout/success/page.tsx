@@ -1,0 +1,72 @@
+import type { Metadata } from 'next';
+import { cookies } from 'next/headers';
+import Link from 'next/link';
+import { OrderDetails } from '@/components/checkout/OrderDetails';
+import { RefreshWhilePending } from '@/components/checkout/RefreshWhilePending';
+import { CART_COOKIE } from '@/lib/cart/token';
+import { orderInclude, toOrderView } from '@/lib/checkout/order-view';
+import { orderForBrowser } from '@/lib/checkout/place';
+import { orderForStripeSession } from '@/lib/checkout/service';
+import type { OrderView } from '@/lib/checkout/types';
+import { linkSecret, verifyOrderLink } from '@/lib/checkout/viewer';
+import { shopConfig } from '@/lib/config';
+import { db } from '@/lib/db';
+
+export const metadata: Metadata = { title: 'Your order', robots: { index: false } };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+const one = (v: string | string[] | undefined) => (typeof v === 'string' ? v.slice(0, 300) : null);
+
+/** The order, for the browser that placed it or the holder of the e-mail's signed link; nobody else. */
+async function findOrder(sp: Record<string, string | string[] | undefined>): Promise<OrderView | null> {
+  const cartToken = (await cookies()).get(CART_COOKIE)?.value ?? null;
+  const orderId = one(sp.order);
+  const sessionId = one(sp.session_id);
+  const token = one(sp.token);
+  if (sessionId) return orderForStripeSession(db(), sessionId, cartToken);
+  if (!orderId || !/^c[a-z0-9]{20,32}$/.test(orderId)) return null;
+  if (token) {
+    const secret = await linkSecret(db(), shopConfig().APP_SECRET);
+    if (verifyOrderLink(secret, orderId, token, new Date())) {
+      const row = await db().order.findUnique({ where: { id: orderId }, include: orderInclude });
+      return row ? toOrderView(row) : null;
+    }
+  }
+  return orderForBrowser(db(), orderId, cartToken);
+}
+
+export default async function CheckoutSuccess({ searchParams }: Props) {
+  const order = await findOrder(await searchParams);
+  if (!order) {
+    return (
+      <div className="page narrow">
+        <header className="page-header">
+          <h1>We can’t show that order here</h1>
+          <p className="lede">Orders open in the browser they were placed in, or from the link in the confirmation e-mail.</p>
+        </header>
+        <p>
+          <Link href="/products" className="button button--primary">
+            Browse the shop
+          </Link>
+        </p>
+      </div>
+    );
+  }
+  return (
+    <div className="page narrow">
+      <header className="page-header">
+        <p className="eyebrow">Order {order.number}</p>
+        <h1>{order.status === 'paid' ? 'Thank you for your order' : order.status === 'pending' ? 'Almost done' : 'This order was not completed'}</h1>
+        <p className="lede">
+          {order.status === 'paid'
+            ? `We have sent a receipt to ${order.email}. We will e-mail again when your parcel leaves.`
+            : order.status === 'pending'
+              ? 'We are waiting for the payment provider to confirm your payment. This page updates by itself.'
+              : 'No payment was taken. Your cart is still here if you want to try again.'}
+        </p>
+      </header>
+      {order.status === 'pending' ? <RefreshWhilePending /> : null}
+      <OrderDetails order={order} />
+    </div>
+  );
+}

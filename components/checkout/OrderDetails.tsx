@@ -1,0 +1,68 @@
+import { countryName } from '@/lib/checkout/countries';
+import type { OrderView } from '@/lib/checkout/types';
+import { formatMoney } from '@/lib/money';
+
+const PAYMENT_STATE: Record<OrderView['status'], string> = {
+  paid: 'Payment received',
+  pending: 'Waiting for payment confirmation',
+  cancelled: 'Cancelled: no payment was taken',
+  expired: 'Expired: no payment was received in time',
+};
+
+/** An order as its buyer sees it: lines, totals, address, shipping and payment state. */
+export function OrderDetails({ order }: { order: OrderView }) {
+  const a = order.address;
+  return (
+    <div className="order-details">
+      <p className={`order-state order-state--${order.status}`} role="status">
+        <strong>{PAYMENT_STATE[order.status]}</strong>
+        {order.provider === 'test' ? <span className="badge badge--test">Test payment — no money moves</span> : null}
+      </p>
+      {order.flaggedReason ? <p className="form-outcome form-outcome--problem">Our staff are checking this payment before the order ships; we will e-mail you.</p> : null}
+      <ul className="summary-lines" aria-label="Items in your order">
+        {order.lines.map((l) => (
+          <li key={l.sku}>
+            <span>
+              {l.title} <span className="muted small">({l.colour}, {l.size})</span> × {l.quantity}
+            </span>
+            <span>{formatMoney(l.lineTotal)}</span>
+          </li>
+        ))}
+      </ul>
+      <dl className="totals">
+        <div>
+          <dt>Subtotal</dt>
+          <dd>{formatMoney(order.subtotal)}</dd>
+        </div>
+        <div>
+          <dt>Shipping ({order.shippingMethod === 'express' ? 'Express' : 'Standard'})</dt>
+          <dd>{order.shipping.amount === 0 ? 'Free' : formatMoney(order.shipping)}</dd>
+        </div>
+        <div className="totals__total">
+          <dt>Total</dt>
+          <dd>{formatMoney(order.total)}</dd>
+        </div>
+      </dl>
+      <div className="order-details__address">
+        <h2>Shipping to</h2>
+        <address>
+          {a.name}
+          <br />
+          {a.line1}
+          {a.line2 ? (
+            <>
+              <br />
+              {a.line2}
+            </>
+          ) : null}
+          <br />
+          {a.city}
+          {a.region ? `, ${a.region}` : ''} {a.postalCode}
+          <br />
+          {countryName(a.country)}
+        </address>
+        <p className="muted small">Receipt to {order.email}</p>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,99 @@
+import 'server-only';
+import Stripe from 'stripe';
+import type { Db } from '../db';
+import { cancelOrder } from '../checkout/transitions';
+import type { OrderView } from '../checkout/types';
+import { firstDelivery, recordPayment } from './record';
+
+/**
+ * Card payments through Stripe Checkout (hosted). The order's snapshot becomes the session's
+ * lines; the signed `checkout.session.completed` webhook, not the shopper's return, marks it paid.
+ */
+export interface StripeSettings {
+  secretKey: string;
+  webhookSecret: string;
+  /** A local fake in tests, e.g. http://127.0.0.1:12111; Stripe's own API otherwise. */
+  apiBase?: string | undefined;
+}
+
+const clients = new Map<string, Stripe>();
+
+export function stripeClient(s: StripeSettings): Stripe {
+  const key = `${s.secretKey}|${s.apiBase ?? ''}`;
+  let client = clients.get(key);
+  if (!client) {
+    const base = s.apiBase ? new URL(s.apiBase) : null;
+    client = new Stripe(s.secretKey, {
+      ...(base ? { host: base.hostname, port: base.port || (base.protocol === 'https:' ? 443 : 80), protocol: base.protocol.replace(':', '') as 'http' | 'https' } : {}),
+      maxNetworkRetries: base ? 0 : 2,
+      telemetry: false,
+    });
+    clients.set(key, client);
+  }
+  return client;
+}
+
+/** Creates (once per order: the idempotency key is the order's) the hosted Checkout Session. */
+export async function startStripeCheckout(stripe: Stripe, order: OrderView, siteUrl: string, now = new Date()): Promise<{ sessionId: string; url: string }> {
+  const currency = order.total.currency.toLowerCase();
+  const lineItems: Stripe.Checkout.SessionCreateParams.LineItem[] = order.lines.map((l) => ({
+    quantity: l.quantity,
+    price_data: { currency, unit_amount: l.unitPrice.amount, product_data: { name: `${l.title} (${l.colour}, ${l.size})` } },
+  }));
+  if (order.shipping.amount > 0) {
+    lineItems.push({ quantity: 1, price_data: { currency, unit_amount: order.shipping.amount, product_data: { name: `${order.shippingMethod === 'express' ? 'Express' : 'Standard'} shipping` } } });
+  }
+  // Stripe wants at least 30 minutes; the order's hold decides, and a late payment is handled (transitions.ts).
+  const expiresAt = Math.max(Math.floor(new Date(order.expiresAt).getTime() / 1000), Math.floor(now.getTime() / 1000) + 31 * 60);
+  const session = await stripe.checkout.sessions.create(
+    {
+      mode: 'payment',
+      customer_email: order.email,
+      client_reference_id: order.id,
+      metadata: { orderId: order.id, orderNumber: order.number },
+      line_items: lineItems,
+      success_url: new URL('/checkout/success?session_id={CHECKOUT_SESSION_ID}', siteUrl).toString().replace('%7BCHECKOUT_SESSION_ID%7D', '{CHECKOUT_SESSION_ID}'),
+      cancel_url: new URL('/checkout?cancelled=1', siteUrl).toString(),
+      expires_at: expiresAt,
+    },
+    { idempotencyKey: `order-${order.id}-checkout-session` },
+  );
+  if (!session.url) throw new Error(`Stripe returned no URL for session ${session.id}`);
+  return { sessionId: session.id, url: session.url };
+}
+
+export type WebhookOutcome = { status: 200 | 400; orderId?: string; body: { received: boolean; outcome?: string; error?: string } };
+
+/**
+ * POST /api/webhooks/stripe: verified over the raw body, recorded by event id and processed once,
+ * in one transaction. Replays and duplicates answer 200 and change nothing.
+ */
+export async function handleStripeWebhook(db: Db, stripe: Stripe, rawBody: string, signature: string | null, secret: string, now = new Date()): Promise<WebhookOutcome> {
+  let event: Stripe.Event;
+  try {
+    if (!signature) throw new Error('missing signature');
+    event = stripe.webhooks.constructEvent(rawBody, signature, secret);
+  } catch {
+    return { status: 400, body: { received: false, error: 'The signature does not match this payload.' } };
+  }
+  let orderId: string | undefined;
+  const outcome = await db.$transaction(async (tx) => {
+    if (!(await firstDelivery(tx, 'stripe', event.id, event.type))) return 'duplicate';
+    if (event.type === 'checkout.session.completed' || event.type === 'checkout.session.async_payment_succeeded') {
+      const session = event.data.object;
+      orderId = session.metadata?.orderId ?? session.client_reference_id ?? undefined;
+      if (!orderId) return 'no-order';
+      if (session.payment_status !== 'paid') return 'awaiting-payment';
+      const intent = typeof session.payment_intent === 'string' ? session.payment_intent : session.payment_intent?.id;
+      return recordPayment(tx, { orderId, provider: 'stripe', externalId: intent ?? session.id, amountCents: session.amount_total ?? -1, currency: session.currency ?? '', now });
+    }
+    if (event.type === 'checkout.session.expired') {
+      const session = event.data.object;
+      const orderId = session.metadata?.orderId ?? session.client_reference_id;
+      if (!orderId) return 'no-order';
+      return cancelOrder(tx, orderId, now, `Stripe checkout session ${session.id} expired`);
+    }
+    return 'ignored';
+  });
+  return { status: 200, orderId, body: { received: true, outcome } };
+}
