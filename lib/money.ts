@@ -1,10 +1,9 @@
 import { z } from 'zod';
+import type { Money } from './money-format';
 
-/** An amount of money: integer minor units (cents) and an ISO 4217 currency code. Never a float. */
-export interface Money {
-  amount: number;
-  currency: string;
-}
+// The browser-safe half (the Money shape, display formatting) lives in money-format.ts so client
+// components can format prices without shipping zod; server code may keep importing it from here.
+export { formatMoney, type Money } from './money-format';
 
 export const currencySchema = z
   .string()
@@ -36,21 +35,6 @@ export function multiply(a: Money, quantity: number): Money {
 
 export function sum(items: Money[], currency: string): Money {
   return items.reduce((total, m) => add(total, m), money(0, currency));
-}
-
-const formatters = new Map<string, Intl.NumberFormat>();
-
-/** Formats for display, e.g. formatMoney({amount: 15001, currency: 'USD'}) -> "$150.01". */
-export function formatMoney(m: Money, locale = 'en-US'): string {
-  const key = `${locale}:${m.currency}`;
-  let f = formatters.get(key);
-  if (!f) {
-    f = new Intl.NumberFormat(locale, { style: 'currency', currency: m.currency });
-    formatters.set(key, f);
-  }
-  const digits = f.resolvedOptions().maximumFractionDigits ?? 2;
-  // Division happens only here, for display; amounts themselves stay integers.
-  return f.format(m.amount / 10 ** digits);
 }
 
 /**

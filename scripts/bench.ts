@@ -12,6 +12,7 @@ import autocannon from 'autocannon';
 import { z } from 'zod';
 import { prepareDatabase } from './prepare-db';
 import { createDb } from '../lib/db';
+import { reportBundleSizes } from './bundle-size';
 
 const opts = z
   .object({
@@ -44,6 +45,9 @@ if (!fs.existsSync('.next-bench/BUILD_ID')) {
   const build = spawnSync(process.execPath, [nextBin, 'build'], { stdio: 'inherit', env });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
+// What each page costs a phone before any request is measured (the same report as `npm run bench:bundle`).
+reportBundleSizes('.next-bench');
+console.log();
 
 const base = `http://127.0.0.1:${opts.BENCH_PORT}`;
 const server: ChildProcess = spawn(process.execPath, [nextBin, 'start', '-p', String(opts.BENCH_PORT), '-H', '127.0.0.1'], { env, stdio: 'ignore', detached: true });

@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { useEffect, useRef } from 'react';
-import { formatMoney } from '@/lib/money';
+import { formatMoney } from '@/lib/money-format';
 import { CartLines } from './CartLines';
 import { useCart } from './CartProvider';
 import { ShippingProgress } from './ShippingProgress';

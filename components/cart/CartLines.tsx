@@ -3,7 +3,7 @@
 import Image from 'next/image';
 import Link from 'next/link';
 import type { CartLineView, LineProblem } from '@/lib/cart/types';
-import { formatMoney } from '@/lib/money';
+import { formatMoney } from '@/lib/money-format';
 import { useCart } from './CartProvider';
 import { CartAlert } from './CartAlert';
 

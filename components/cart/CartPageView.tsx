@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { useEffect } from 'react';
 import type { CartView } from '@/lib/cart/types';
-import { formatMoney } from '@/lib/money';
+import { formatMoney } from '@/lib/money-format';
 import { CartLines } from './CartLines';
 import { useCart } from './CartProvider';
 import { ShippingProgress } from './ShippingProgress';

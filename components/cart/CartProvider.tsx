@@ -3,7 +3,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useOptimistic, useRef, useState, useTransition } from 'react';
 import type { CartLineView, CartView } from '@/lib/cart/types';
 import type { ShippingMethodName } from '@/lib/cart/shipping';
-import { formatMoney } from '@/lib/money';
+import { formatMoney } from '@/lib/money-format';
 import { cartApi, type CartReply } from './cart-client';
 import { applyCartChange, type CartChange } from './optimistic';
 

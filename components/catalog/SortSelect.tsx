@@ -1,6 +1,6 @@
 'use client';
 
-import { SORTS, type Sort } from '@/lib/catalog/filters';
+import { SORTS, type Sort } from '@/lib/catalog/sorts';
 
 /** The sort menu. It is part of the filter form (works without JavaScript); with it, a change applies at once. */
 export function SortSelect({ value, form }: { value: Sort; form: string }) {

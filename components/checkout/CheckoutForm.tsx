@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { useActionState, useId, useRef, useState } from 'react';
 import type { CartView } from '@/lib/cart/types';
 import type { CheckoutField } from '@/lib/checkout/input';
-import { formatMoney } from '@/lib/money';
+import { formatMoney } from '@/lib/money-format';
 import { initialCheckoutState, type CheckoutState } from './state';
 import { PayPalCheckout } from './PayPalCheckout';
 

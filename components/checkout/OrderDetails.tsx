@@ -1,6 +1,6 @@
 import { countryName } from '@/lib/checkout/countries';
 import type { OrderView } from '@/lib/checkout/types';
-import { formatMoney } from '@/lib/money';
+import { formatMoney } from '@/lib/money-format';
 
 const PAYMENT_STATE: Record<OrderView['status'], string> = {
   paid: 'Payment received',

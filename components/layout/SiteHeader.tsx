@@ -1,4 +1,3 @@
-import Form from 'next/form';
 import Link from 'next/link';
 import { formatMoney } from '@/lib/money';
 import { CartLink } from '@/components/cart/CartLink';
@@ -46,12 +45,19 @@ export function SiteHeader({ shopName, phone, freeExpressThresholdCents, currenc
           </ul>
         </nav>
         <div className="site-header__tools">
-          <Form action="/products" role="search" className="header-search">
+          {/* A plain GET form: it searches without JavaScript too. On a phone it takes its own row. */}
+          <form action="/products" method="get" role="search" className="header-search">
             <label htmlFor="header-q" className="visually-hidden">
               Search the shop
             </label>
-            <input id="header-q" name="q" type="search" placeholder="Search" maxLength={80} />
-          </Form>
+            <input id="header-q" name="q" type="search" placeholder="Search the shop" maxLength={80} enterKeyHint="search" />
+            <button type="submit" className="header-search__submit" aria-label="Search">
+              <svg aria-hidden="true" width="18" height="18" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round">
+                <circle cx="11" cy="11" r="6.5" />
+                <path d="m16 16 4.5 4.5" />
+              </svg>
+            </button>
+          </form>
           <CartLink />
         </div>
       </div>

@@ -1,4 +1,4 @@
-import { formatMoney, type Money } from '@/lib/money';
+import { formatMoney, type Money } from '@/lib/money-format';
 
 /** A price, with the compare-at price struck through when the item is reduced. */
 export function Price({ price, compareAt, from }: { price: Money; compareAt?: Money | null; from?: boolean }) {

@@ -1,4 +1,4 @@
-import { formatMoney, type Money } from '../money';
+import { formatMoney, type Money } from '../money-format';
 
 /**
  * The shop's headline offer, in one place: Express shipping is free when the subtotal of WOOL

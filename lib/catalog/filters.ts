@@ -1,20 +1,15 @@
 import { z } from 'zod';
 import { MATERIAL_KEYS } from './materials';
 import { parseMajorUnits } from '../money';
+import { SORTS, type Sort } from './sorts';
+
+export { SORTS, type Sort } from './sorts';
 
 /**
  * The catalog's filters, sort and page, as they live in the URL (so a filtered page can be
  * shared and the back button works). Parsing is forgiving by design: a value that makes no
  * sense is dropped or clamped and the catalog is still shown, never an error page.
  */
-export const SORTS = {
-  featured: 'Featured',
-  newest: 'Newest',
-  'price-asc': 'Price: low to high',
-  'price-desc': 'Price: high to low',
-} as const;
-export type Sort = keyof typeof SORTS;
-
 export interface CatalogQuery {
   q: string | null;
   collection: string | null;
