@@ -57,8 +57,11 @@ export function CartDrawer() {
                 <span>Subtotal</span>
                 <strong>{formatMoney(cart.subtotal)}</strong>
               </p>
-              <p className="muted small">Shipping is chosen on the cart page.</p>
-              <Link href="/cart" className="button button--primary button--wide">
+              <p className="muted small">Shipping is chosen at checkout.</p>
+              <Link href="/checkout" className="button button--primary button--wide">
+                Checkout
+              </Link>
+              <Link href="/cart" className="button button--ghost button--wide">
                 View cart
               </Link>
             </div>

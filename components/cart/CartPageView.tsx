@@ -73,8 +73,11 @@ export function CartPageView({ initial, phone }: { initial: CartView; phone: str
             <dd>{formatMoney(cart.total)}</dd>
           </div>
         </dl>
-        <p className="note">
-          Online checkout opens soon. Until then, call <a href={telHref(phone)}>{phone}</a> and we will take your order by phone.
+        <Link href="/checkout" className="button button--primary button--wide checkout__submit">
+          Checkout
+        </Link>
+        <p className="muted small">
+          Rather order by phone? Call <a href={telHref(phone)}>{phone}</a>.
         </p>
       </aside>
     </div>
