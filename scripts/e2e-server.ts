@@ -7,6 +7,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { prepareDatabase } from './prepare-db';
+import { startFakePayPal } from '../tests/fakes/paypal';
+import { startFakeStripe } from '../tests/fakes/stripe';
 
 const { E2E_PORT, E2E_DATA_DIR } = z
   .object({ E2E_PORT: z.coerce.number().int().default(3100), E2E_DATA_DIR: z.string().default('.data/e2e') })
@@ -15,6 +17,23 @@ const { E2E_PORT, E2E_DATA_DIR } = z
 fs.rmSync(path.resolve(E2E_DATA_DIR), { recursive: true, force: true });
 process.env.DATABASE_URL = `pglite:${E2E_DATA_DIR}`;
 process.env.SITE_URL = `http://127.0.0.1:${E2E_PORT}`;
+
+// Stripe and PayPal as local fakes (tests/fakes), reached through the real SDK and REST calls; the
+// test provider stays on beside them. Tests read the fakes' addresses from fakes.json.
+const WEBHOOK_SECRET = 'whsec_e2e_local_fake';
+const stripeFake = await startFakeStripe({ webhookSecret: WEBHOOK_SECRET, webhookUrl: `http://127.0.0.1:${E2E_PORT}/api/webhooks/stripe` });
+const paypalFake = await startFakePayPal({ clientId: 'e2e-client-id', clientSecret: 'e2e-client-secret' });
+Object.assign(process.env, {
+  PAYMENTS_TEST_MODE: '1',
+  STRIPE_SECRET_KEY: 'sk_test_e2e',
+  STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET,
+  STRIPE_API_BASE: stripeFake.url,
+  PAYPAL_CLIENT_ID: 'e2e-client-id',
+  PAYPAL_CLIENT_SECRET: 'e2e-client-secret',
+  PAYPAL_API_BASE: paypalFake.url,
+});
+fs.mkdirSync(path.resolve(E2E_DATA_DIR), { recursive: true });
+fs.writeFileSync(path.resolve(E2E_DATA_DIR, 'fakes.json'), JSON.stringify({ stripe: stripeFake.url, paypal: paypalFake.url }));
 await prepareDatabase((m) => console.log(`[e2e] ${m}`));
 
 const nextBin = path.resolve('node_modules/next/dist/bin/next');
@@ -30,7 +49,7 @@ if (!process.env.E2E_SKIP_BUILD) {
 const server = spawn(process.execPath, [nextBin, 'start', '-p', String(E2E_PORT), '-H', '127.0.0.1'], { stdio: 'inherit', env });
 const stop = () => {
   server.kill('SIGTERM');
-  process.exit(0);
+  void Promise.all([stripeFake.close(), paypalFake.close()]).finally(() => process.exit(0));
 };
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

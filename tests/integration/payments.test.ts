@@ -1,0 +1,161 @@
+import http from 'node:http';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { addToCart, getCart } from '@/lib/cart/cart';
+import type { CartSettings } from '@/lib/cart/types';
+import { seedCatalog } from '@/lib/catalog/seed-catalog';
+import type { CheckoutInput } from '@/lib/checkout/input';
+import { placeOrder, type PlaceSettings } from '@/lib/checkout/place';
+import { quoteOf } from '@/lib/checkout/quote';
+import { finishPayPal, startPayPal } from '@/lib/checkout/service';
+import type { Db } from '@/lib/db';
+import { handleStripeWebhook, startStripeCheckout, stripeClient } from '@/lib/payments/stripe';
+import { startFakePayPal, type FakePayPal } from '../fakes/paypal';
+import { startFakeStripe, type FakeStripe } from '../fakes/stripe';
+import { describeEachDatabase } from '../support/databases';
+
+const cart: CartSettings = {
+  maxPerLine: 10,
+  ttlDays: 30,
+  shipping: { currency: 'USD', standardCents: 995, expressCents: 2495, freeExpressThresholdCents: 15000, standardEstimate: '5–8 days', expressEstimate: '2–3 days' },
+};
+const place: PlaceSettings = { cart, holdMinutes: 30 };
+const WEBHOOK_SECRET = 'whsec_test_integration';
+const address = { email: 'a@example.com', name: 'Ariunaa', line1: '1 Sukhbaatar Square', line2: null, city: 'Ulaanbaatar', region: null, postalCode: '14200', country: 'MN' as const, shippingMethod: 'standard' as const };
+
+describeEachDatabase('payments through the real SDK against local fakes', (ctx) => {
+  let stripeFake: FakeStripe;
+  let paypalFake: FakePayPal;
+  let receiver: http.Server;
+  const stripeSettings = () => ({ secretKey: 'sk_test_integration', webhookSecret: WEBHOOK_SECRET, apiBase: stripeFake.url });
+  const paypalSettings = () => ({ clientId: 'client-id', clientSecret: 'client-secret', apiBase: paypalFake.url });
+
+  beforeAll(async () => {
+    await seedCatalog(ctx.db);
+    // The app's webhook endpoint, in miniature: the same handler the route calls.
+    receiver = http.createServer((req, res) => {
+      let raw = '';
+      req.on('data', (c) => (raw += c));
+      req.on('end', () => {
+        void handleStripeWebhook(ctx.db as Db, stripeClient(stripeSettings()), raw, (req.headers['stripe-signature'] as string) ?? null, WEBHOOK_SECRET).then((r) => {
+          res.writeHead(r.status, { 'content-type': 'application/json' }).end(JSON.stringify(r.body));
+        });
+      });
+    });
+    await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
+    const port = (receiver.address() as { port: number }).port;
+    stripeFake = await startFakeStripe({ webhookSecret: WEBHOOK_SECRET, webhookUrl: `http://127.0.0.1:${port}/` });
+    paypalFake = await startFakePayPal({ clientId: 'client-id', clientSecret: 'client-secret' });
+  });
+  afterAll(async () => {
+    await stripeFake?.close();
+    await paypalFake?.close();
+    await new Promise((r) => receiver?.close(r));
+  });
+
+  async function cartWith(sku: string): Promise<{ token: string; input: CheckoutInput }> {
+    const v = await ctx.db.variant.findUniqueOrThrow({ where: { sku } });
+    const r = await addToCart(ctx.db, null, { variantId: v.id, quantity: 1 }, cart);
+    return { token: r.newToken!, input: { ...address, payment: 'card', quote: quoteOf(await getCart(ctx.db, r.newToken, cart)) } };
+  }
+
+  async function stripeOrder(sku: string) {
+    const s = await cartWith(sku);
+    const placed = await placeOrder(ctx.db, s.token, s.input, 'stripe', place);
+    if (placed.kind !== 'placed') throw new Error(placed.kind);
+    const session = await startStripeCheckout(stripeClient(stripeSettings()), placed.order, 'http://127.0.0.1:3000');
+    await ctx.db.order.update({ where: { id: placed.order.id }, data: { providerRef: session.sessionId } });
+    return { order: placed.order, session };
+  }
+
+  it('a Checkout Session carries the order’s lines and shipping, once per order', async () => {
+    const { order, session } = await stripeOrder('YWS-S3638-BRO');
+    const again = await startStripeCheckout(stripeClient(stripeSettings()), order, 'http://127.0.0.1:3000');
+    expect(again.sessionId).toBe(session.sessionId);
+    const stored = stripeFake.sessions.get(session.sessionId)!;
+    expect(stored.amount_total).toBe(order.total.amount);
+    expect(stored.metadata).toMatchObject({ orderId: order.id });
+  });
+
+  it('checkout.session.completed pays the order once, however often it is delivered', async () => {
+    stripeFake.setDelivery('duplicate');
+    const { order, session } = await stripeOrder('FCT-15CM-CAM');
+    await stripeFake.pay(session.sessionId);
+    stripeFake.setDelivery('normal');
+    const event = stripeFake.events.find((e) => e.data.object.id === session.sessionId && e.type === 'checkout.session.completed')!;
+    await stripeFake.resend(event.id);
+    await stripeFake.resend(event.id);
+    const row = await ctx.db.order.findUniqueOrThrow({ where: { id: order.id }, include: { payments: true, events: true } });
+    expect(row.status).toBe('paid');
+    expect(row.payments).toHaveLength(1);
+    expect(row.payments[0]).toMatchObject({ provider: 'stripe', amountCents: order.total.amount, currency: 'USD' });
+    expect(row.events.map((e) => e.to)).toEqual(['pending', 'paid']);
+    expect(await ctx.db.webhookEvent.count({ where: { eventId: event.id } })).toBe(1);
+    expect(stripeFake.deliveries.filter((d) => d.eventId === event.id).every((d) => d.status === 200)).toBe(true);
+  });
+
+  it('events out of order (expired after completed) change nothing twice', async () => {
+    stripeFake.setDelivery('out-of-order');
+    const { order, session } = await stripeOrder('SLP-SMALL-TAN');
+    await stripeFake.pay(session.sessionId);
+    await stripeFake.flush();
+    stripeFake.setDelivery('normal');
+    const row = await ctx.db.order.findUniqueOrThrow({ where: { id: order.id }, include: { payments: true } });
+    expect(row.status).toBe('paid');
+    expect(row.payments).toHaveLength(1);
+  });
+
+  it('an expired session cancels the order and gives its stock back', async () => {
+    const v = await ctx.db.variant.findUniqueOrThrow({ where: { sku: 'FGS-3637-CHA' } });
+    const { order, session } = await stripeOrder('FGS-3637-CHA');
+    expect((await ctx.db.variant.findUniqueOrThrow({ where: { id: v.id } })).stock).toBe(v.stock - 1);
+    await stripeFake.expire(session.sessionId);
+    expect((await ctx.db.order.findUniqueOrThrow({ where: { id: order.id } })).status).toBe('cancelled');
+    expect((await ctx.db.variant.findUniqueOrThrow({ where: { id: v.id } })).stock).toBe(v.stock);
+  });
+
+  it('a bad signature is refused with 400 and nothing is written', async () => {
+    stripeFake.setDelivery('bad-signature');
+    const { order, session } = await stripeOrder('TCS-18030C-OAT');
+    const eventsBefore = await ctx.db.webhookEvent.count();
+    await stripeFake.pay(session.sessionId);
+    stripeFake.setDelivery('normal');
+    const delivery = stripeFake.deliveries.at(-1)!;
+    expect(delivery).toMatchObject({ badSignature: true, status: 400 });
+    expect(await ctx.db.webhookEvent.count()).toBe(eventsBefore);
+    expect((await ctx.db.order.findUniqueOrThrow({ where: { id: order.id } })).status).toBe('pending');
+  });
+
+  it('PayPal: create, approve, capture; the amount and currency are checked; a second capture is treated as paid', async () => {
+    const s = await cartWith('YWS-S3638-BRO');
+    const started = await startPayPal(ctx.db, s.token, { ...s.input, payment: 'paypal' }, new Date(), paypalSettings(), place);
+    expect(started.kind).toBe('created');
+    if (started.kind !== 'created') return;
+    expect((await finishPayPal(ctx.db, s.token, started.paypalOrderId, new Date(), paypalSettings())).kind).toBe('failed'); // not approved yet
+    paypalFake.approve(started.paypalOrderId);
+    paypalFake.declineNextCapture();
+    expect((await finishPayPal(ctx.db, s.token, started.paypalOrderId, new Date(), paypalSettings())).kind).toBe('declined');
+    const paid = await finishPayPal(ctx.db, s.token, started.paypalOrderId, new Date(), paypalSettings());
+    expect(paid.kind).toBe('paid');
+    // A retry after a lost answer: PayPal says ORDER_ALREADY_CAPTURED; the capture is checked, nothing is recorded twice.
+    expect((await finishPayPal(ctx.db, s.token, started.paypalOrderId, new Date(), paypalSettings())).kind).toBe('paid');
+    const row = await ctx.db.order.findFirstOrThrow({ where: { providerRef: started.paypalOrderId }, include: { payments: true } });
+    expect(row.status).toBe('paid');
+    expect(row.payments).toHaveLength(1);
+    // Another browser cannot finish someone else's PayPal order.
+    expect((await finishPayPal(ctx.db, 'B'.repeat(43), started.paypalOrderId, new Date(), paypalSettings())).kind).toBe('not-found');
+  });
+
+  it('PayPal: a capture for another amount leaves the order unpaid and flagged for staff', async () => {
+    const s = await cartWith('FCT-15CM-CAM');
+    const started = await startPayPal(ctx.db, s.token, { ...s.input, payment: 'paypal' }, new Date(), paypalSettings(), place);
+    if (started.kind !== 'created') throw new Error(started.kind);
+    paypalFake.approve(started.paypalOrderId);
+    paypalFake.captureAmountOverride('1.00');
+    const r = await finishPayPal(ctx.db, s.token, started.paypalOrderId, new Date(), paypalSettings());
+    paypalFake.captureAmountOverride(null);
+    expect(r.kind).toBe('mismatch');
+    const row = await ctx.db.order.findFirstOrThrow({ where: { providerRef: started.paypalOrderId } });
+    expect(row.status).toBe('pending');
+    expect(row.flaggedReason).toMatch(/\$1\.00/);
+  });
+});
