@@ -6,6 +6,8 @@ import type { CheckoutInput } from '@/lib/checkout/input';
 import { placeOrder, type PlaceSettings } from '@/lib/checkout/place';
 import { quoteOf } from '@/lib/checkout/quote';
 import { expireDueOrders } from '@/lib/checkout/transitions';
+import { afterPayment } from '@/lib/checkout/confirmation';
+import { checkoutAndPay } from '@/lib/checkout/service';
 import { describeEachDatabase } from '../support/databases';
 
 const cart: CartSettings = {
@@ -118,5 +120,24 @@ describeEachDatabase('placing orders', (ctx) => {
   it('an empty or unknown cart places nothing', async () => {
     expect((await placeOrder(ctx.db, null, { ...address, quote: 'a'.repeat(32) }, 'test', settings)).kind).toBe('empty');
     expect((await placeOrder(ctx.db, 'A'.repeat(43), { ...address, quote: 'a'.repeat(32) }, 'test', settings)).kind).toBe('empty');
+  });
+
+  it('the test provider pays at once, empties the cart, and the confirmation e-mail is kept once in the outbox', async () => {
+    const s = await cartWith('YWS-S3638-BRO', 1);
+    const r = await checkoutAndPay(ctx.db, s.token, s.input);
+    expect(r.kind).toBe('paid');
+    if (r.kind !== 'paid') return;
+    const order = await ctx.db.order.findUniqueOrThrow({ where: { id: r.orderId }, include: { payments: true } });
+    expect(order.status).toBe('paid');
+    expect(order.payments).toEqual([expect.objectContaining({ provider: 'test', amountCents: order.totalCents })]);
+    expect((await getCart(ctx.db, s.token, cart)).lines).toHaveLength(0);
+    await afterPayment(ctx.db, r.orderId);
+    await afterPayment(ctx.db, r.orderId);
+    const mail = await ctx.db.outboxMessage.findMany({ where: { dedupeKey: `order-confirmation:${r.orderId}` } });
+    expect(mail).toHaveLength(1);
+    expect(mail[0]!.to).toBe('dulmaa@example.com');
+    expect(mail[0]!.subject).toContain(`MN-${order.number}`);
+    expect(mail[0]!.text.toLowerCase()).toContain('test payment — no money moves');
+    expect(mail[0]!.text).toMatch(/\/checkout\/success\?order=c[a-z0-9]+&token=\d+\.[A-Za-z0-9_-]{43}/);
   });
 });
