@@ -20,8 +20,9 @@ test('two first adds at once (a double click before the first answers) fill one 
   await page.goto('/products/tuul-cashmere-scarf');
   // The page's first read of the cart hands out the cookie; the cart itself does not exist yet.
   await expect(page.getByRole('link', { name: /^Cart/ })).toBeVisible();
-  const cookies = (await page.context().cookies()).filter((c) => c.name === 'cart');
-  expect(cookies).toHaveLength(1);
+  const cartCookies = async () => (await page.context().cookies()).filter((c) => c.name === 'cart');
+  await expect.poll(async () => (await cartCookies()).length).toBe(1);
+  const cookies = await cartCookies();
   expect(cookies[0]!.httpOnly).toBe(true);
   const variantId = await page.locator('form[data-variant-id]').getAttribute('data-variant-id');
   const origin = new URL(page.url()).origin;

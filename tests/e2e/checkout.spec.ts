@@ -33,6 +33,7 @@ test('field errors are shown beside each field, announced, and the form keeps wh
   await page.goto('/checkout');
   await page.getByRole('textbox', { name: 'E-mail' }).fill('dulmaa');
   await page.getByRole('textbox', { name: 'City' }).fill('Carbondale');
+  await page.getByRole('radio', { name: /Test payment/ }).check();
   await page.getByRole('button', { name: /Place order/ }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'Please correct the fields marked below.' })).toBeVisible();
   const email = page.getByRole('textbox', { name: 'E-mail' });

@@ -7,6 +7,8 @@ export async function addToCart(page: Page, slug: string, choose: { colour?: str
   if (choose.size) await page.getByRole('group', { name: /Size/ }).getByRole('radio', { name: choose.size, exact: true }).check();
   await page.getByRole('button', { name: 'Add to cart' }).click();
   await expect(page.getByRole('dialog', { name: 'Your cart' })).toBeVisible();
+  // The drawer opens at once; wait for the shop to confirm before leaving the page.
+  await expect(page.getByTestId('cart-announcer')).toContainText('Added');
 }
 
 export async function fillAddress(page: Page, email = 'dulmaa@example.com') {
