@@ -19,5 +19,16 @@ export default defineConfig([
   ...nextVitals,
   ...nextTs,
   prettier,
-  globalIgnores(['.next/**', '.next-*/**', 'node_modules/**', 'lib/generated/**', 'reports/**', 'test-results/**', 'playwright-report/**', 'coverage/**', '.data/**', 'next-env.d.ts']),
+  globalIgnores([
+    '.next/**',
+    '.next-*/**',
+    'node_modules/**',
+    'lib/generated/**',
+    'reports/**',
+    'test-results/**',
+    'playwright-report/**',
+    'coverage/**',
+    '.data/**',
+    'next-env.d.ts',
+  ]),
 ]);

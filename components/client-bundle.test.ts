@@ -28,7 +28,15 @@ function valueImports(source: string): string[] {
     const clause = m[2]!.trim();
     if (clause.startsWith('type ')) continue;
     const named = /^\{([\s\S]*)\}$/.exec(clause);
-    if (named && named[1]!.split(',').map((s) => s.trim()).filter(Boolean).every((s) => s.startsWith('type '))) continue;
+    if (
+      named &&
+      named[1]!
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+        .every((s) => s.startsWith('type '))
+    )
+      continue;
     specs.push(m[3]!);
   }
   return specs;
@@ -68,7 +76,10 @@ it('no client component pulls zod into the browser, directly or through what it 
 });
 
 it('sees through the ways a module can import (so the check above cannot pass by missing one)', () => {
-  expect(valueImports(`import { z } from 'zod';\nimport type { A } from './a';\nimport { type B } from './b';\nimport { type C, d } from './c';`)).toEqual(['zod', './c']);
+  expect(valueImports(`import { z } from 'zod';\nimport type { A } from './a';\nimport { type B } from './b';\nimport { type C, d } from './c';`)).toEqual([
+    'zod',
+    './c',
+  ]);
   expect(valueImports(`export { formatMoney, type Money } from './money-format';\nexport type { X } from './x';\nimport './side-effect';`)).toEqual([
     './money-format',
     './side-effect',

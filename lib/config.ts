@@ -9,11 +9,17 @@ const envSchema = z.object({
    * Set to 1 behind a reverse proxy you run (nginx, a load balancer) that sets X-Forwarded-Proto
    * and X-Forwarded-Host: only then are those headers believed.
    */
-  TRUST_PROXY: z.enum(['0', '1', 'true', 'false'], { error: 'TRUST_PROXY must be 1 or 0' }).default('0').transform((v) => v === '1' || v === 'true'),
+  TRUST_PROXY: z
+    .enum(['0', '1', 'true', 'false'], { error: 'TRUST_PROXY must be 1 or 0' })
+    .default('0')
+    .transform((v) => v === '1' || v === 'true'),
   SITE_URL: z.url({ error: 'SITE_URL must be an absolute URL such as https://shop.example' }).default('http://localhost:3000'),
   SHOP_NAME: z.string().min(1).default('Steppe & Thread'),
   SHOP_PHONE: z.string().min(5).default('+1 (618) 724-5782'),
-  SHOP_CURRENCY: z.string().regex(/^[A-Z]{3}$/).default('USD'),
+  SHOP_CURRENCY: z
+    .string()
+    .regex(/^[A-Z]{3}$/)
+    .default('USD'),
   /** Free Express shipping when the wool subtotal is strictly more than this (cents). */
   FREE_EXPRESS_THRESHOLD_CENTS: z.coerce.number().int().min(0).default(15000),
   STANDARD_SHIPPING_CENTS: z.coerce.number().int().min(0).default(995),
@@ -26,7 +32,12 @@ const envSchema = z.object({
   CART_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   CATALOG_PAGE_SIZE: z.coerce.number().int().min(4).max(96).default(12),
   /** An unpaid order keeps its stock this long, then expires and gives it back. */
-  ORDER_HOLD_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(30),
+  ORDER_HOLD_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .max(24 * 60)
+    .default(30),
   /** 1: the test provider is on; 0: off everywhere; unset: on only for a local shop with no real provider. */
   PAYMENTS_TEST_MODE: z.enum(['0', '1'], { error: 'PAYMENTS_TEST_MODE must be 0 or 1' }).optional(),
   STRIPE_SECRET_KEY: z.string().startsWith('sk_', 'STRIPE_SECRET_KEY starts with sk_').optional(),

@@ -12,9 +12,7 @@ function files(dir: string): string[] {
 }
 
 it('lib/ never imports from app/ or components/', () => {
-  const offenders = files(path.resolve('lib')).filter((f) =>
-    /from ['"](@\/(app|components)\/|(\.\.\/)+(app|components)\/)/.test(fs.readFileSync(f, 'utf8')),
-  );
+  const offenders = files(path.resolve('lib')).filter((f) => /from ['"](@\/(app|components)\/|(\.\.\/)+(app|components)\/)/.test(fs.readFileSync(f, 'utf8')));
   expect(offenders).toEqual([]);
 });
 

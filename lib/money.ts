@@ -5,9 +5,7 @@ import type { Money } from './money-format';
 // components can format prices without shipping zod; server code may keep importing it from here.
 export { formatMoney, type Money } from './money-format';
 
-export const currencySchema = z
-  .string()
-  .regex(/^[A-Z]{3}$/, 'A currency is a three-letter ISO code such as USD');
+export const currencySchema = z.string().regex(/^[A-Z]{3}$/, 'A currency is a three-letter ISO code such as USD');
 
 export const minorUnitsSchema = z.number().int('Money is kept in whole cents').safe();
 

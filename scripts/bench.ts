@@ -50,7 +50,11 @@ reportBundleSizes('.next-bench');
 console.log();
 
 const base = `http://127.0.0.1:${opts.BENCH_PORT}`;
-const server: ChildProcess = spawn(process.execPath, [nextBin, 'start', '-p', String(opts.BENCH_PORT), '-H', '127.0.0.1'], { env, stdio: 'ignore', detached: true });
+const server: ChildProcess = spawn(process.execPath, [nextBin, 'start', '-p', String(opts.BENCH_PORT), '-H', '127.0.0.1'], {
+  env,
+  stdio: 'ignore',
+  detached: true,
+});
 const stop = () => {
   try {
     process.kill(-server.pid!, 'SIGTERM');
@@ -63,12 +67,21 @@ process.on('exit', stop);
 try {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
-    const ok = await fetch(`${base}/api/health`).then((r) => r.ok).catch(() => false);
+    const ok = await fetch(`${base}/api/health`)
+      .then((r) => r.ok)
+      .catch(() => false);
     if (ok) break;
     await new Promise((r) => setTimeout(r, 300));
   }
-  if (!(await fetch(`${base}/api/health`).then((r) => r.ok).catch(() => false))) throw new Error('the store did not become healthy within 60 s');
-  console.log(`autocannon -c ${opts.BENCH_CONNECTIONS} -d ${opts.BENCH_SECONDS} against next start (${process.env.BENCH_DATABASE_URL ? 'PostgreSQL' : 'embedded PGlite'})\n`);
+  if (
+    !(await fetch(`${base}/api/health`)
+      .then((r) => r.ok)
+      .catch(() => false))
+  )
+    throw new Error('the store did not become healthy within 60 s');
+  console.log(
+    `autocannon -c ${opts.BENCH_CONNECTIONS} -d ${opts.BENCH_SECONDS} against next start (${process.env.BENCH_DATABASE_URL ? 'PostgreSQL' : 'embedded PGlite'})\n`,
+  );
   console.log('path'.padEnd(52), 'req/s'.padStart(8), 'p50 ms'.padStart(8), 'p99 ms'.padStart(8), 'non-2xx'.padStart(8));
   for (const p of opts.BENCH_PATHS.split(',')) {
     await fetch(base + p); // warm: the first request renders and fills the cache
@@ -86,7 +99,11 @@ try {
   // removes the line, so every request does the full work (lock the cart, read stock, write).
   const cookies: string[] = [];
   for (let i = 0; i < opts.BENCH_CART_CLIENTS; i++) {
-    const res = await fetch(`${base}/api/cart/lines`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ variantId: cartVariant.id, quantity: 1 }) });
+    const res = await fetch(`${base}/api/cart/lines`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ variantId: cartVariant.id, quantity: 1 }),
+    });
     cookies.push(res.headers.get('set-cookie')!.split(';')[0]!);
   }
   let next = 0;

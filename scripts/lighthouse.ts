@@ -23,4 +23,5 @@ const report = JSON.parse(fs.readFileSync(out, 'utf8')) as {
   audits: Record<string, { displayValue?: string }>;
 };
 for (const [name, c] of Object.entries(report.categories)) console.log(`${name.padEnd(16)} ${Math.round((c.score ?? 0) * 100)}`);
-for (const a of ['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time', 'cumulative-layout-shift']) console.log(`${a.padEnd(26)} ${report.audits[a]?.displayValue}`);
+for (const a of ['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time', 'cumulative-layout-shift'])
+  console.log(`${a.padEnd(26)} ${report.audits[a]?.displayValue}`);

@@ -22,8 +22,8 @@ export default async function HomePage() {
           <p className="eyebrow">Made in Mongolia · 100% original</p>
           <h1>Warmth from the steppe, made by the people who raise it.</h1>
           <p className="lede">
-            Cashmere from Gobi goats, yak down from Arkhangai, camel wool and hand-pressed felt. Every piece is made in Mongolia, and every
-            one is the genuine article.
+            Cashmere from Gobi goats, yak down from Arkhangai, camel wool and hand-pressed felt. Every piece is made in Mongolia, and every one is the genuine
+            article.
           </p>
           <div className="hero__actions">
             <Link href="/products" className="button button--primary">
@@ -35,7 +35,14 @@ export default async function HomePage() {
           </div>
         </div>
         <div className="hero__media">
-          <Image src="/images/hero.webp" alt="A folded camel blanket, an oat cashmere sweater and a scarf" width={1600} height={900} priority sizes="(max-width: 900px) 100vw, 55vw" />
+          <Image
+            src="/images/hero.webp"
+            alt="A folded camel blanket, an oat cashmere sweater and a scarf"
+            width={1600}
+            height={900}
+            priority
+            sizes="(max-width: 900px) 100vw, 55vw"
+          />
         </div>
       </section>
 
@@ -90,10 +97,7 @@ export default async function HomePage() {
         <div className="story__intro">
           <p className="eyebrow">From the journal</p>
           <h2 id="journal-heading">Mongolia in the 1930s</h2>
-          <p>
-            Histories of the country our wool comes from, starting with the years of Marshal Choibalsan and the arrival of the Red Army
-            in 1937.
-          </p>
+          <p>Histories of the country our wool comes from, starting with the years of Marshal Choibalsan and the arrival of the Red Army in 1937.</p>
           <Link href="/blog" className="button button--ghost">
             Read the journal
           </Link>

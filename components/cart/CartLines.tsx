@@ -26,9 +26,7 @@ function Line({ line, compact }: { line: CartLineView; compact: boolean }) {
   const name = `${line.title}, ${line.colour}, ${line.size}`;
   return (
     <li className={line.purchasable ? 'cart-line' : 'cart-line cart-line--inactive'}>
-      <div className="cart-line__media">
-        {line.image ? <Image src={line.image.src} alt="" width={96} height={120} sizes="96px" /> : null}
-      </div>
+      <div className="cart-line__media">{line.image ? <Image src={line.image.src} alt="" width={96} height={120} sizes="96px" /> : null}</div>
       <div className="cart-line__body">
         <p className="cart-line__title">
           <Link href={`/products/${line.productSlug}`}>{line.title}</Link>
@@ -47,7 +45,12 @@ function Line({ line, compact }: { line: CartLineView; compact: boolean }) {
         <div className="cart-line__controls">
           {line.purchasable ? (
             <div className="stepper" role="group" aria-label={`Quantity of ${name}`}>
-              <button type="button" aria-label={`Decrease quantity of ${name}`} disabled={line.quantity <= 1} onClick={() => setQuantity(line.variantId, line.quantity - 1)}>
+              <button
+                type="button"
+                aria-label={`Decrease quantity of ${name}`}
+                disabled={line.quantity <= 1}
+                onClick={() => setQuantity(line.variantId, line.quantity - 1)}
+              >
                 −
               </button>
               <output aria-label={`Quantity of ${name}`}>{line.quantity}</output>
@@ -62,7 +65,9 @@ function Line({ line, compact }: { line: CartLineView; compact: boolean }) {
             </div>
           ) : null}
           {line.purchasable && line.quantity >= line.maxQuantity ? (
-            <span className="cart-line__limit">{line.limitedBy === 'stock' ? `Only ${line.maxQuantity} left in stock` : `At most ${line.maxQuantity} per order`}</span>
+            <span className="cart-line__limit">
+              {line.limitedBy === 'stock' ? `Only ${line.maxQuantity} left in stock` : `At most ${line.maxQuantity} per order`}
+            </span>
           ) : null}
           <button type="button" className="link-button" onClick={() => remove(line.variantId)} aria-label={`Remove ${name}`}>
             Remove

@@ -47,13 +47,7 @@ export function CartPageView({ initial, phone }: { initial: CartView; phone: str
                 <span className="muted small">{o.estimate}</span>
               </span>
               <span className="shipping-choice__price">
-                {o.free ? (
-                  <>
-                    Free{o.regularPrice.amount > 0 ? <s className="muted"> {formatMoney(o.regularPrice)}</s> : null}
-                  </>
-                ) : (
-                  formatMoney(o.price)
-                )}
+                {o.free ? <>Free{o.regularPrice.amount > 0 ? <s className="muted"> {formatMoney(o.regularPrice)}</s> : null}</> : formatMoney(o.price)}
               </span>
             </label>
           ))}

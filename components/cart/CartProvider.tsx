@@ -122,21 +122,39 @@ export function CartProvider({ emptyCart, children }: { emptyCart: CartView; chi
       setDrawerOpen,
       add: (line, quantity) => {
         setDrawerOpen(true);
-        return run({ type: 'add', line, quantity }, line.variantId, () => cartApi.add(line.variantId, quantity), (r) =>
-          `Added ${line.title} (${line.colour}, ${line.size}) to your cart. Your cart has ${itemsText(r.cart.itemCount)}.`,
+        return run(
+          { type: 'add', line, quantity },
+          line.variantId,
+          () => cartApi.add(line.variantId, quantity),
+          (r) => `Added ${line.title} (${line.colour}, ${line.size}) to your cart. Your cart has ${itemsText(r.cart.itemCount)}.`,
         );
       },
       setQuantity: (variantId, quantity) =>
-        run({ type: 'set', variantId, quantity }, variantId, () => cartApi.setQuantity(variantId, quantity), (r) => {
-          const l = r.cart.lines.find((x) => x.variantId === variantId);
-          return `${l?.title ?? 'Item'}: quantity ${l?.quantity ?? quantity}. Your cart has ${itemsText(r.cart.itemCount)}.`;
-        }),
+        run(
+          { type: 'set', variantId, quantity },
+          variantId,
+          () => cartApi.setQuantity(variantId, quantity),
+          (r) => {
+            const l = r.cart.lines.find((x) => x.variantId === variantId);
+            return `${l?.title ?? 'Item'}: quantity ${l?.quantity ?? quantity}. Your cart has ${itemsText(r.cart.itemCount)}.`;
+          },
+        ),
       remove: (variantId) => {
         const title = optimistic.lines.find((l) => l.variantId === variantId)?.title ?? 'Item';
-        return run({ type: 'remove', variantId }, variantId, () => cartApi.remove(variantId), (r) => `Removed ${title}. Your cart has ${itemsText(r.cart.itemCount)}.`);
+        return run(
+          { type: 'remove', variantId },
+          variantId,
+          () => cartApi.remove(variantId),
+          (r) => `Removed ${title}. Your cart has ${itemsText(r.cart.itemCount)}.`,
+        );
       },
       chooseShipping: (method) =>
-        run({ type: 'ship', method }, null, () => cartApi.chooseShipping(method), (r) => `${method === 'express' ? 'Express' : 'Standard'} shipping chosen. Total ${formatMoney(r.cart.total)}.`),
+        run(
+          { type: 'ship', method },
+          null,
+          () => cartApi.chooseShipping(method),
+          (r) => `${method === 'express' ? 'Express' : 'Standard'} shipping chosen. Total ${formatMoney(r.cart.total)}.`,
+        ),
       adopt,
     }),
     [optimistic, cart, pending, problem, notice, drawerOpen, run, adopt],

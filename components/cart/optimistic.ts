@@ -38,9 +38,15 @@ export function applyCartChange(cart: CartView, change: CartChange): CartView {
       return withTotals(cart, lines);
     }
     case 'set':
-      return withTotals(cart, cart.lines.map((l) => (l.variantId === change.variantId ? withQuantity(l, change.quantity) : l)));
+      return withTotals(
+        cart,
+        cart.lines.map((l) => (l.variantId === change.variantId ? withQuantity(l, change.quantity) : l)),
+      );
     case 'remove':
-      return withTotals(cart, cart.lines.filter((l) => l.variantId !== change.variantId));
+      return withTotals(
+        cart,
+        cart.lines.filter((l) => l.variantId !== change.variantId),
+      );
     case 'ship': {
       const option = cart.shippingOptions.find((o) => o.method === change.method);
       if (!option) return cart;

@@ -69,12 +69,28 @@ export function CatalogFilters({
         <div className="price-range">
           <label>
             <span>Min</span>
-            <input type="text" inputMode="decimal" name="minPrice" defaultValue={centsToField(query.minPriceCents)} placeholder="0" size={6} pattern="\d{1,9}(\.\d{1,2})?" />
+            <input
+              type="text"
+              inputMode="decimal"
+              name="minPrice"
+              defaultValue={centsToField(query.minPriceCents)}
+              placeholder="0"
+              size={6}
+              pattern="\d{1,9}(\.\d{1,2})?"
+            />
           </label>
           <span aria-hidden="true">–</span>
           <label>
             <span>Max</span>
-            <input type="text" inputMode="decimal" name="maxPrice" defaultValue={centsToField(query.maxPriceCents)} placeholder="500" size={6} pattern="\d{1,9}(\.\d{1,2})?" />
+            <input
+              type="text"
+              inputMode="decimal"
+              name="maxPrice"
+              defaultValue={centsToField(query.maxPriceCents)}
+              placeholder="500"
+              size={6}
+              pattern="\d{1,9}(\.\d{1,2})?"
+            />
           </label>
         </div>
       </fieldset>

@@ -142,13 +142,7 @@ export function CheckoutForm(props: CheckoutFormProps) {
                 <span className="muted small">{o.estimate}</span>
               </span>
               <span className="shipping-choice__price">
-                {o.free ? (
-                  <>
-                    Free{o.regularPrice.amount > 0 ? <s className="muted"> {formatMoney(o.regularPrice)}</s> : null}
-                  </>
-                ) : (
-                  formatMoney(o.price)
-                )}
+                {o.free ? <>Free{o.regularPrice.amount > 0 ? <s className="muted"> {formatMoney(o.regularPrice)}</s> : null}</> : formatMoney(o.price)}
               </span>
             </label>
           ))}
@@ -202,7 +196,11 @@ export function CheckoutForm(props: CheckoutFormProps) {
           {cart.lines.map((l) => (
             <li key={l.variantId}>
               <span>
-                {l.title} <span className="muted small">({l.colour}, {l.size})</span> × {l.quantity}
+                {l.title}{' '}
+                <span className="muted small">
+                  ({l.colour}, {l.size})
+                </span>{' '}
+                × {l.quantity}
               </span>
               <span>{formatMoney(l.lineTotal)}</span>
             </li>

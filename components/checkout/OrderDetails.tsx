@@ -18,12 +18,18 @@ export function OrderDetails({ order }: { order: OrderView }) {
         <strong>{PAYMENT_STATE[order.status]}</strong>
         {order.provider === 'test' ? <span className="badge badge--test">Test payment — no money moves</span> : null}
       </p>
-      {order.flaggedReason ? <p className="form-outcome form-outcome--problem">Our staff are checking this payment before the order ships; we will e-mail you.</p> : null}
+      {order.flaggedReason ? (
+        <p className="form-outcome form-outcome--problem">Our staff are checking this payment before the order ships; we will e-mail you.</p>
+      ) : null}
       <ul className="summary-lines" aria-label="Items in your order">
         {order.lines.map((l) => (
           <li key={l.sku}>
             <span>
-              {l.title} <span className="muted small">({l.colour}, {l.size})</span> × {l.quantity}
+              {l.title}{' '}
+              <span className="muted small">
+                ({l.colour}, {l.size})
+              </span>{' '}
+              × {l.quantity}
             </span>
             <span>{formatMoney(l.lineTotal)}</span>
           </li>

@@ -17,9 +17,7 @@ export function SiteFooter({ shopName, phone, collections }: Props) {
         </div>
         <div>
           <h2>Returns &amp; refunds</h2>
-          <p>
-            Changed your mind? Send goods back unused within 30 days of payment and we refund what you paid for them.
-          </p>
+          <p>Changed your mind? Send goods back unused within 30 days of payment and we refund what you paid for them.</p>
         </div>
         <div>
           <h2>Secure checkout</h2>
@@ -66,9 +64,7 @@ export function SiteFooter({ shopName, phone, collections }: Props) {
           <p className="muted">Monday to Friday, 9:00–17:00 Central time.</p>
         </div>
       </div>
-      <p className="site-footer__legal">
-        © {shopName}. Wool goods made in Mongolia.
-      </p>
+      <p className="site-footer__legal">© {shopName}. Wool goods made in Mongolia.</p>
     </footer>
   );
 }

@@ -20,7 +20,17 @@ export interface AddToCartProduct {
  * radios (tied to this form by its id) and the quantity, and the shopper lands on the cart.
  * With it, the submit is taken over: the drawer opens and the line shows at once.
  */
-export function AddToCart({ formId, product, variant, maxPerLine }: { formId: string; product: AddToCartProduct; variant: VariantView | undefined; maxPerLine: number }) {
+export function AddToCart({
+  formId,
+  product,
+  variant,
+  maxPerLine,
+}: {
+  formId: string;
+  product: AddToCartProduct;
+  variant: VariantView | undefined;
+  maxPerLine: number;
+}) {
   const { add, problem } = useCart();
   const [quantity, setQuantity] = useState(1);
   const id = useId();

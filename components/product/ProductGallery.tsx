@@ -17,7 +17,12 @@ export function ProductGallery({ images, title }: { images: ImageView[]; title: 
         <ul className="gallery__thumbs" aria-label="More pictures">
           {images.map((img, i) => (
             <li key={img.src}>
-              <button type="button" onClick={() => setCurrent(i)} aria-pressed={i === current} aria-label={`Show picture ${i + 1} of ${images.length}: ${img.alt}`}>
+              <button
+                type="button"
+                onClick={() => setCurrent(i)}
+                aria-pressed={i === current}
+                aria-label={`Show picture ${i + 1} of ${images.length}: ${img.alt}`}
+              >
                 <Image src={img.src} alt="" width={96} height={120} sizes="96px" />
               </button>
             </li>

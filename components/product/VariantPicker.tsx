@@ -90,7 +90,15 @@ export function VariantPicker({
   return (
     <div className="variant-picker">
       {colours.length > 0 ? (
-        <OptionGroup form={formId} legend="Colour" name="colour" values={colours} chosen={colour} stateOf={(c) => colourState(variants, c, null)} onChoose={chooseColour} />
+        <OptionGroup
+          form={formId}
+          legend="Colour"
+          name="colour"
+          values={colours}
+          chosen={colour}
+          stateOf={(c) => colourState(variants, c, null)}
+          onChoose={chooseColour}
+        />
       ) : null}
       <OptionGroup form={formId} legend="Size" name="size" values={sizes} chosen={size} stateOf={(s) => sizeState(variants, s, colour)} onChoose={setSize} />
       <div className="variant-summary" aria-live="polite" aria-atomic="true">

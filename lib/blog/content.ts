@@ -12,9 +12,7 @@ import { ContentError, parseContent } from '../content-error';
  */
 const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case words joined by hyphens');
 
-export const seriesFileSchema = z.array(
-  z.strictObject({ slug, title: z.string().min(3).max(120), description: z.string().min(10).max(400) }),
-);
+export const seriesFileSchema = z.array(z.strictObject({ slug, title: z.string().min(3).max(120), description: z.string().min(10).max(400) }));
 
 export const articleFrontMatterSchema = z
   .strictObject({
@@ -24,7 +22,10 @@ export const articleFrontMatterSchema = z
     author: z.string().min(2).max(80),
     series: slug.optional(),
     seriesPosition: z.number().int().min(1).optional(),
-    tags: z.array(z.string().regex(/^[a-z0-9-]{2,30}$/, 'tags are lower-case words joined by hyphens')).max(8).default([]),
+    tags: z
+      .array(z.string().regex(/^[a-z0-9-]{2,30}$/, 'tags are lower-case words joined by hyphens'))
+      .max(8)
+      .default([]),
     status: z.enum(['draft', 'published', 'scheduled']),
     // YAML turns an unquoted date into a Date; a quoted one stays a string.
     publishedAt: z.coerce.date({ error: 'must be a date such as 2026-03-12T08:00:00Z' }).optional(),
@@ -35,7 +36,8 @@ export const articleFrontMatterSchema = z
     if ((a.series === undefined) !== (a.seriesPosition === undefined))
       ctx.addIssue({ code: 'custom', path: ['seriesPosition'], message: 'series and seriesPosition go together' });
     if (a.status !== 'draft' && !a.publishedAt) ctx.addIssue({ code: 'custom', path: ['publishedAt'], message: 'is required unless the article is a draft' });
-    if (a.revisedAt && a.publishedAt && a.revisedAt < a.publishedAt) ctx.addIssue({ code: 'custom', path: ['revisedAt'], message: 'cannot be before publishedAt' });
+    if (a.revisedAt && a.publishedAt && a.revisedAt < a.publishedAt)
+      ctx.addIssue({ code: 'custom', path: ['revisedAt'], message: 'cannot be before publishedAt' });
   });
 
 export interface ArticleContent {
@@ -89,14 +91,24 @@ export async function loadArticles(db: Db, content: Awaited<ReturnType<typeof re
     async (tx) => {
       const seriesIds = new Map<string, string>();
       for (const s of content.series) {
-        const row = await tx.series.upsert({ where: { slug: s.slug }, create: s, update: { title: s.title, description: s.description }, select: { id: true } });
+        const row = await tx.series.upsert({
+          where: { slug: s.slug },
+          create: s,
+          update: { title: s.title, description: s.description },
+          select: { id: true },
+        });
         seriesIds.set(s.slug, row.id);
       }
       // Positions are unique per series: free the ones that move first, so a reordering can be loaded.
       const before = new Map((await tx.article.findMany({ where: { slug: { in: content.articles.map((a) => a.slug) } } })).map((r) => [r.slug, r]));
       const moving = content.articles.filter((a) => {
         const old = before.get(a.slug);
-        return old && old.seriesPosition !== null && (old.seriesPosition !== (a.frontMatter.seriesPosition ?? null) || old.seriesId !== (a.frontMatter.series ? seriesIds.get(a.frontMatter.series) : null));
+        return (
+          old &&
+          old.seriesPosition !== null &&
+          (old.seriesPosition !== (a.frontMatter.seriesPosition ?? null) ||
+            old.seriesId !== (a.frontMatter.series ? seriesIds.get(a.frontMatter.series) : null))
+        );
       });
       if (moving.length) await tx.article.updateMany({ where: { slug: { in: moving.map((a) => a.slug) } }, data: { seriesPosition: null } });
       for (const a of content.articles) {

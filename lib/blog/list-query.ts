@@ -10,7 +10,11 @@ export interface BlogQuery {
   page: number;
 }
 
-const tagSchema = z.string().trim().toLowerCase().regex(/^[a-z0-9-]{2,30}$/);
+const tagSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9-]{2,30}$/);
 
 export function parseBlogQuery(params: RawSearchParams): BlogQuery {
   const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);

@@ -36,7 +36,7 @@ describe('renderMarkdown', () => {
   const ids = (html: string) => [...html.matchAll(/\sid="([^"]*)"/g)].map((m) => m[1]!);
   const fragmentLinks = (html: string) => [...html.matchAll(/\shref="#([^"]*)"/g)].map((m) => decodeURIComponent(m[1]!));
 
-  it("never gives an id the page itself uses: '## main' is not id=\"main\"", async () => {
+  it('never gives an id the page itself uses: \'## main\' is not id="main"', async () => {
     const { html, headings } = await renderMarkdown('## main\n\ntext\n\n## toc-heading\n\n## Contents\n');
     expect(html).not.toMatch(/\sid="(main|toc-heading|contents)"/);
     expect(html).not.toContain('href="#main"');

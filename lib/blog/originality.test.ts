@@ -71,7 +71,10 @@ describe('the comparison', () => {
 
 describe.skipIf(!hasSeedPage)('the journal, against the seed page', () => {
   const source = hasSeedPage ? fs.readFileSync(seedPage, 'utf8') : '';
-  const files = fs.readdirSync(articlesDir).filter((f) => f.endsWith('.md')).sort();
+  const files = fs
+    .readdirSync(articlesDir)
+    .filter((f) => f.endsWith('.md'))
+    .sort();
 
   it('has articles to compare', () => {
     expect(files.length).toBeGreaterThan(0);

@@ -73,7 +73,13 @@ export async function listArticles(db: Db, opts: { tag: string | null; page: num
   const total = await db.article.count({ where });
   const pageCount = Math.max(1, Math.ceil(total / opts.pageSize));
   const page = Math.min(Math.max(1, opts.page), pageCount);
-  const rows = await db.article.findMany({ where, orderBy: [{ publishedAt: 'desc' }, { slug: 'asc' }], skip: (page - 1) * opts.pageSize, take: opts.pageSize, select: cardSelect });
+  const rows = await db.article.findMany({
+    where,
+    orderBy: [{ publishedAt: 'desc' }, { slug: 'asc' }],
+    skip: (page - 1) * opts.pageSize,
+    take: opts.pageSize,
+    select: cardSelect,
+  });
   return { articles: rows.map(toCard), total, page, pageCount };
 }
 

@@ -62,7 +62,12 @@ const txOptions = { maxWait: 10_000, timeout: 15_000 };
  * GET /api/cart before any cart existed) gets its cart by INSERT … ON CONFLICT DO NOTHING, so two
  * first adds at once with the same cookie land in one cart: the database decides, not the code.
  */
-async function findOrCreateCart(tx: Prisma.TransactionClient, token: string | null | undefined, settings: CartSettings, now: Date): Promise<{ cartId: string; newToken: string | null }> {
+async function findOrCreateCart(
+  tx: Prisma.TransactionClient,
+  token: string | null | undefined,
+  settings: CartSettings,
+  now: Date,
+): Promise<{ cartId: string; newToken: string | null }> {
   const existing = await findCartId(tx, token, now);
   if (existing) return { cartId: existing, newToken: null };
   // Forget carts nobody has touched for the TTL while we are here (this token's too); the index makes it cheap.
@@ -169,7 +174,13 @@ export async function removeLine(db: Db, token: string | null | undefined, varia
   });
 }
 
-export async function chooseShipping(db: Db, token: string | null | undefined, method: ShippingMethodName, settings: CartSettings, now = new Date()): Promise<CartResult> {
+export async function chooseShipping(
+  db: Db,
+  token: string | null | undefined,
+  method: ShippingMethodName,
+  settings: CartSettings,
+  now = new Date(),
+): Promise<CartResult> {
   return changeCart(db, token, settings, now, async (tx, cartId) => {
     await tx.cart.update({ where: { id: cartId }, data: { shippingMethod: method } });
     return null;

@@ -13,7 +13,11 @@ const settings: CartSettings = {
 };
 const token = 'A'.repeat(43);
 const post = (body: unknown, headers: Record<string, string> = {}) =>
-  new Request('http://127.0.0.1:3000/api/cart/lines', { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json', host: '127.0.0.1:3000', ...headers } });
+  new Request('http://127.0.0.1:3000/api/cart/lines', {
+    method: 'POST',
+    body: JSON.stringify(body),
+    headers: { 'content-type': 'application/json', host: '127.0.0.1:3000', ...headers },
+  });
 
 describe('the cart HTTP boundary', () => {
   it('reads the cart cookie among others', () => {
@@ -89,7 +93,11 @@ describe('the cart HTTP boundary', () => {
 
   it('answers a form posted without JavaScript with a redirect to the cart, whatever happens', async () => {
     const form = (body: string, headers: Record<string, string> = {}) =>
-      new Request('http://127.0.0.1:3000/api/cart/lines', { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded', host: '127.0.0.1:3000', ...headers } });
+      new Request('http://127.0.0.1:3000/api/cart/lines', {
+        method: 'POST',
+        body,
+        headers: { 'content-type': 'application/x-www-form-urlencoded', host: '127.0.0.1:3000', ...headers },
+      });
     const ok = await cartFormWrite(form('product=yak-socks&colour=Grey&size=M&quantity=2'), addFormSchema(10), 30, async (_t, input) => {
       expect(input).toEqual({ product: 'yak-socks', colour: 'Grey', size: 'M', quantity: 2 });
       return { newToken: token, cart: emptyCart(settings), notice: null };
@@ -106,13 +114,22 @@ describe('the cart HTTP boundary', () => {
       throw new CartError('sold-out', 'Sorry, that one is sold out.');
     });
     expect(soldOut.headers.get('location')).toBe('/cart?problem=sold-out');
-    const cross = await cartFormWrite(form('product=yak-socks&colour=Grey&size=M&quantity=1', { origin: 'https://evil.example' }), addFormSchema(10), 30, never);
+    const cross = await cartFormWrite(
+      form('product=yak-socks&colour=Grey&size=M&quantity=1', { origin: 'https://evil.example' }),
+      addFormSchema(10),
+      30,
+      never,
+    );
     expect(cross.status).toBe(403);
   });
 
   it('refuses a form where JSON is expected, instead of a form that could never validate', async () => {
     const res = await cartWrite(
-      new Request('http://127.0.0.1:3000/api/cart/lines', { method: 'PATCH', body: 'quantity=2', headers: { 'content-type': 'application/x-www-form-urlencoded', host: '127.0.0.1:3000' } }),
+      new Request('http://127.0.0.1:3000/api/cart/lines', {
+        method: 'PATCH',
+        body: 'quantity=2',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', host: '127.0.0.1:3000' },
+      }),
       addLineSchema(10),
       30,
       async () => {

@@ -105,7 +105,12 @@ export function isFormPost(req: Request): boolean {
 }
 
 /** The same change as cartWrite, for an HTML form: answers 303 to /cart, never JSON. */
-export async function cartFormWrite<T>(req: Request, schema: z.ZodType<T>, ttlDays: number, run: (token: string | null, input: T) => Promise<CartResult>): Promise<Response> {
+export async function cartFormWrite<T>(
+  req: Request,
+  schema: z.ZodType<T>,
+  ttlDays: number,
+  run: (token: string | null, input: T) => Promise<CartResult>,
+): Promise<Response> {
   try {
     assertSameOrigin(req, originSettings());
   } catch (err) {

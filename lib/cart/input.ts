@@ -4,9 +4,7 @@ import { z } from 'zod';
  * What the browser may ask of the cart: intent only (which variant, how many). Prices and
  * totals always come from the database. Messages are written for the shopper.
  */
-export const variantIdSchema = z
-  .string({ error: 'Choose a size and colour first' })
-  .regex(/^c[a-z0-9]{20,32}$/, 'That product option does not exist');
+export const variantIdSchema = z.string({ error: 'Choose a size and colour first' }).regex(/^c[a-z0-9]{20,32}$/, 'That product option does not exist');
 
 export function quantitySchema(maxPerLine: number) {
   return z
@@ -35,7 +33,10 @@ export const shippingChoiceSchema = z.strictObject({
  */
 export function addFormSchema(maxPerLine: number) {
   return z.object({
-    product: z.string({ error: 'That product is not available' }).regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'That product is not available').max(120),
+    product: z
+      .string({ error: 'That product is not available' })
+      .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'That product is not available')
+      .max(120),
     size: z.string({ error: 'Choose a size first' }).trim().min(1, 'Choose a size first').max(40, 'Choose a size first'),
     colour: z.string({ error: 'Choose a colour first' }).trim().min(1, 'Choose a colour first').max(40, 'Choose a colour first'),
     quantity: z

@@ -8,11 +8,7 @@ export interface CartSettings {
   shipping: ShippingRules;
 }
 
-export type LineProblem =
-  | { kind: 'unavailable' }
-  | { kind: 'sold-out' }
-  | { kind: 'reduced'; available: number }
-  | { kind: 'price-changed'; was: Money };
+export type LineProblem = { kind: 'unavailable' } | { kind: 'sold-out' } | { kind: 'reduced'; available: number } | { kind: 'price-changed'; was: Money };
 
 export interface CartLineView {
   id: string;

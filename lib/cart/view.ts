@@ -12,7 +12,14 @@ export const lineInclude = {
   variant: {
     include: {
       product: {
-        select: { slug: true, title: true, status: true, isWool: true, material: true, images: { orderBy: { position: 'asc' }, take: 1, select: { path: true, alt: true } } },
+        select: {
+          slug: true,
+          title: true,
+          status: true,
+          isWool: true,
+          material: true,
+          images: { orderBy: { position: 'asc' }, take: 1, select: { path: true, alt: true } },
+        },
       },
     },
   },

@@ -37,7 +37,10 @@ export const productFileSchema = z
     featuredRank: z.number().int().min(1).optional(),
     addedDaysAgo: z.number().int().min(0).max(3650),
     art: z.object({ kind: z.string() }),
-    images: z.array(z.strictObject({ alt: z.string().min(5).max(200) })).min(1).max(8),
+    images: z
+      .array(z.strictObject({ alt: z.string().min(5).max(200) }))
+      .min(1)
+      .max(8),
     variants: z
       .array(
         z.strictObject({
@@ -66,7 +69,6 @@ export const productFileSchema = z
 export type CollectionContent = z.infer<typeof collectionFileSchema>[number];
 export type ProductContent = z.infer<typeof productFileSchema>;
 
-
 function parseFile<T>(file: string, text: string, schema: z.ZodType<T>): T {
   let json: unknown;
   try {
@@ -88,11 +90,7 @@ export interface CatalogContent {
 
 export async function readCatalogContent(dir: string): Promise<CatalogContent> {
   const collectionsFile = path.join(dir, 'collections.json');
-  const collections = parseFile(
-    path.relative(process.cwd(), collectionsFile),
-    await fs.readFile(collectionsFile, 'utf8'),
-    collectionFileSchema,
-  );
+  const collections = parseFile(path.relative(process.cwd(), collectionsFile), await fs.readFile(collectionsFile, 'utf8'), collectionFileSchema);
   const productDir = path.join(dir, 'products');
   const names = (await fs.readdir(productDir)).filter((n) => n.endsWith('.json')).sort();
   const products: ProductContent[] = [];

@@ -35,9 +35,18 @@ function all(v: string | string[] | undefined): string[] {
   return (Array.isArray(v) ? v : [v]).flatMap((s) => s.split(','));
 }
 
-const slugish = z.string().trim().toLowerCase().regex(/^[a-z0-9-]{1,60}$/);
+const slugish = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9-]{1,60}$/);
 const material = z.enum(MATERIAL_KEYS);
-const colour = z.string().trim().min(1).max(40).regex(/^[\p{L} -]+$/u);
+const colour = z
+  .string()
+  .trim()
+  .min(1)
+  .max(40)
+  .regex(/^[\p{L} -]+$/u);
 
 /** The highest price a filter may name ($1,000,000.00): prices are 32-bit integers of cents. */
 export const MAX_FILTER_PRICE_CENTS = 100_000_000;
@@ -50,16 +59,26 @@ function priceCents(v: string | undefined): number | null {
 
 /** Control characters (NUL and the like) never reach a query: they are turned into spaces. */
 function cleanText(v: string): string {
-  return v.replace(/[\p{Cc}\p{Cf}\p{Cs}]/gu, ' ').trim().replace(/\s+/g, ' ');
+  return v
+    .replace(/[\p{Cc}\p{Cf}\p{Cs}]/gu, ' ')
+    .trim()
+    .replace(/\s+/g, ' ');
 }
 
 export function parseCatalogQuery(params: RawSearchParams): CatalogQuery {
-  const q = cleanText(first(params.q) ?? '').slice(0, MAX_QUERY_LENGTH).trim() || null;
+  const q =
+    cleanText(first(params.q) ?? '')
+      .slice(0, MAX_QUERY_LENGTH)
+      .trim() || null;
   const collectionParsed = slugish.safeParse(first(params.collection) ?? '');
-  const materials = [...new Set(all(params.material).flatMap((m) => {
-    const r = material.safeParse(m.trim().toLowerCase());
-    return r.success ? [r.data] : [];
-  }))].sort();
+  const materials = [
+    ...new Set(
+      all(params.material).flatMap((m) => {
+        const r = material.safeParse(m.trim().toLowerCase());
+        return r.success ? [r.data] : [];
+      }),
+    ),
+  ].sort();
   const colourParsed = colour.safeParse(first(params.colour) ?? '');
   let minPriceCents = priceCents(first(params.minPrice));
   let maxPriceCents = priceCents(first(params.maxPrice));

@@ -97,10 +97,7 @@ export async function relatedProducts(db: Db, product: ProductView, limit: numbe
     where: {
       ...active,
       slug: { not: product.slug },
-      OR: [
-        { collections: { some: { collection: { slug: { in: product.collections.map((c) => c.slug) } } } } },
-        { material: product.material },
-      ],
+      OR: [{ collections: { some: { collection: { slug: { in: product.collections.map((c) => c.slug) } } } } }, { material: product.material }],
     },
     orderBy: [{ featuredRank: { sort: 'asc', nulls: 'last' } }, { slug: 'asc' }],
     take: limit,

@@ -25,7 +25,13 @@ export async function afterPayment(db: Db, orderId: string, now = new Date()): P
   if (!row || row.status !== 'paid') return;
   const order = toOrderView(row);
   try {
-    const mail = await renderOrderConfirmation({ order, shopName: c.SHOP_NAME, shopPhone: c.SHOP_PHONE, orderUrl: await orderLink(db, orderId, now), testPayment: order.provider === 'test' });
+    const mail = await renderOrderConfirmation({
+      order,
+      shopName: c.SHOP_NAME,
+      shopPhone: c.SHOP_PHONE,
+      orderUrl: await orderLink(db, orderId, now),
+      testPayment: order.provider === 'test',
+    });
     await sendEmail(db, { to: order.email, ...mail, dedupeKey: `order-confirmation:${order.id}` }, mailTransportFromEnv() ?? undefined);
   } catch (err) {
     // The order is paid whatever happens to the e-mail; staff see the outbox.

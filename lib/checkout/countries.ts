@@ -3,7 +3,31 @@
  * are never mistyped. Edit this list to change the destinations.
  */
 export const SHIPPING_COUNTRIES = [
-  'US', 'CA', 'MN', 'GB', 'IE', 'DE', 'FR', 'NL', 'BE', 'DK', 'SE', 'NO', 'FI', 'CH', 'AT', 'IT', 'ES', 'PT', 'PL', 'CZ', 'JP', 'KR', 'AU', 'NZ', 'SG',
+  'US',
+  'CA',
+  'MN',
+  'GB',
+  'IE',
+  'DE',
+  'FR',
+  'NL',
+  'BE',
+  'DK',
+  'SE',
+  'NO',
+  'FI',
+  'CH',
+  'AT',
+  'IT',
+  'ES',
+  'PT',
+  'PL',
+  'CZ',
+  'JP',
+  'KR',
+  'AU',
+  'NZ',
+  'SG',
 ] as const;
 export type CountryCode = (typeof SHIPPING_COUNTRIES)[number];
 

@@ -25,7 +25,10 @@ export async function paypalCreate(req: Request, db: Db): Promise<Response> {
     const p = r.result;
     if (p.kind === 'empty') return json({ error: 'Your cart is empty.' }, 409);
     if (p.kind === 'changed') return json({ error: 'Prices or items in your cart changed. Reload the page to see the new total.' }, 409);
-    return json({ error: `Sorry: ${p.problems.map((x) => (x.available > 0 ? `only ${x.available} of ${x.title} left` : `${x.title} is sold out`)).join('; ')}.` }, 409);
+    return json(
+      { error: `Sorry: ${p.problems.map((x) => (x.available > 0 ? `only ${x.available} of ${x.title} left` : `${x.title} is sold out`)).join('; ')}.` },
+      409,
+    );
   } catch (err) {
     return errorResponse(err);
   }
@@ -43,7 +46,13 @@ export async function paypalCapture(req: Request, db: Db): Promise<Response> {
         await afterPayment(db, r.orderId);
         return json({ redirect: `/checkout/success?order=${r.orderId}` });
       case 'mismatch':
-        return json({ error: 'PayPal reported a different amount than your order. Nothing is shipped until our staff have checked it; we will e-mail you.', redirect: `/checkout/success?order=${r.orderId}` }, 409);
+        return json(
+          {
+            error: 'PayPal reported a different amount than your order. Nothing is shipped until our staff have checked it; we will e-mail you.',
+            redirect: `/checkout/success?order=${r.orderId}`,
+          },
+          409,
+        );
       case 'declined':
         return json({ error: r.message, retry: true }, 402);
       case 'not-found':

@@ -30,8 +30,9 @@ export type PlaceResult =
   | { kind: 'out-of-stock'; problems: { title: string; available: number }[] };
 
 function fingerprint(input: CheckoutInput, provider: PaymentProviderName, quote: string): string {
-  const { quote: _shown, payment: _choice, ...address } = input;
-  return createHash('sha256').update(JSON.stringify({ address, provider, quote })).digest('hex');
+  // What the shopper asked for: the address, the shipping method, the way to pay and what they were shown.
+  const asked = [input.email, input.name, input.line1, input.line2, input.city, input.region, input.postalCode, input.country, input.shippingMethod];
+  return createHash('sha256').update(JSON.stringify({ asked, provider, quote })).digest('hex');
 }
 
 export async function placeOrder(
@@ -47,7 +48,9 @@ export async function placeOrder(
   try {
     return await db.$transaction(
       async (tx) => {
-        const found = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Cart" WHERE "tokenHash" = ${hashCartToken(token)} AND "expiresAt" > ${now} FOR UPDATE`;
+        const found = await tx.$queryRaw<
+          { id: string }[]
+        >`SELECT id FROM "Cart" WHERE "tokenHash" = ${hashCartToken(token)} AND "expiresAt" > ${now} FOR UPDATE`;
         const cartId = found[0]?.id;
         if (!cartId) return { kind: 'empty' as const };
         // Orders past their hold give their stock back before this one takes any.
@@ -57,7 +60,13 @@ export async function placeOrder(
         if (view.lines.length === 0) return { kind: 'empty' as const };
         const blocked = view.lines.filter((l) => !l.purchasable || l.problems.some((p) => p.kind === 'reduced'));
         if (blocked.length) {
-          return { kind: 'out-of-stock' as const, problems: blocked.map((l) => ({ title: `${l.title} (${l.colour}, ${l.size})`, available: l.purchasable ? Math.min(l.maxQuantity, l.quantity) : 0 })) };
+          return {
+            kind: 'out-of-stock' as const,
+            problems: blocked.map((l) => ({
+              title: `${l.title} (${l.colour}, ${l.size})`,
+              available: l.purchasable ? Math.min(l.maxQuantity, l.quantity) : 0,
+            })),
+          };
         }
         const quote = quoteOf(view);
         if (quote !== input.quote) return { kind: 'changed' as const, cart: view, quote };

@@ -21,11 +21,15 @@ export function placeSettings(c: ShopConfig = shopConfig()): PlaceSettings {
 }
 
 export function stripeSettings(c: ShopConfig = shopConfig()): StripeSettings | null {
-  return c.STRIPE_SECRET_KEY && c.STRIPE_WEBHOOK_SECRET ? { secretKey: c.STRIPE_SECRET_KEY, webhookSecret: c.STRIPE_WEBHOOK_SECRET, apiBase: c.STRIPE_API_BASE } : null;
+  return c.STRIPE_SECRET_KEY && c.STRIPE_WEBHOOK_SECRET
+    ? { secretKey: c.STRIPE_SECRET_KEY, webhookSecret: c.STRIPE_WEBHOOK_SECRET, apiBase: c.STRIPE_API_BASE }
+    : null;
 }
 
 export function paypalSettings(c: ShopConfig = shopConfig()): PayPalSettings | null {
-  return c.PAYPAL_CLIENT_ID && c.PAYPAL_CLIENT_SECRET ? { clientId: c.PAYPAL_CLIENT_ID, clientSecret: c.PAYPAL_CLIENT_SECRET, apiBase: c.PAYPAL_API_BASE } : null;
+  return c.PAYPAL_CLIENT_ID && c.PAYPAL_CLIENT_SECRET
+    ? { clientId: c.PAYPAL_CLIENT_ID, clientSecret: c.PAYPAL_CLIENT_SECRET, apiBase: c.PAYPAL_API_BASE }
+    : null;
 }
 
 export type PayOutcome =
@@ -46,7 +50,16 @@ export async function checkoutAndPay(db: Db, cartToken: string | null, input: Ch
   if (placed.kind !== 'placed') return { kind: 'not-placed', result: placed };
   const order = placed.order;
   if (input.payment === 'test') {
-    await db.$transaction((tx) => recordPayment(tx, { orderId: order.id, provider: 'test', externalId: `test_${order.id}`, amountCents: order.total.amount, currency: order.total.currency, now }));
+    await db.$transaction((tx) =>
+      recordPayment(tx, {
+        orderId: order.id,
+        provider: 'test',
+        externalId: `test_${order.id}`,
+        amountCents: order.total.amount,
+        currency: order.total.currency,
+        now,
+      }),
+    );
     return { kind: 'paid', orderId: order.id };
   }
   const session = await startStripeCheckout(stripeClient(stripe!), order, c.SITE_URL, now);
@@ -57,7 +70,14 @@ export async function checkoutAndPay(db: Db, cartToken: string | null, input: Ch
 export type PayPalStart = { kind: 'created'; paypalOrderId: string } | Exclude<PayOutcome, { kind: 'paid' } | { kind: 'redirect' }>;
 
 /** PayPal's createOrder: our order first (stock held), then PayPal's, tied to it. */
-export async function startPayPal(db: Db, cartToken: string | null, input: CheckoutInput, now = new Date(), settings = paypalSettings(), place = placeSettings()): Promise<PayPalStart> {
+export async function startPayPal(
+  db: Db,
+  cartToken: string | null,
+  input: CheckoutInput,
+  now = new Date(),
+  settings = paypalSettings(),
+  place = placeSettings(),
+): Promise<PayPalStart> {
   if (!settings) return { kind: 'unavailable', message: 'PayPal is not set up in this shop yet. Choose another way to pay.' };
   const placed = await placeOrder(db, cartToken, { ...input, payment: 'paypal' }, 'paypal', place, now);
   if (placed.kind !== 'placed') return { kind: 'not-placed', result: placed };
@@ -76,17 +96,28 @@ export type PayPalFinish =
   | { kind: 'failed'; message: string };
 
 /** PayPal's onApprove: capture, check amount and currency against the order, record once. */
-export async function finishPayPal(db: Db, cartToken: string | null, paypalOrderId: string, now = new Date(), settings = paypalSettings()): Promise<PayPalFinish> {
+export async function finishPayPal(
+  db: Db,
+  cartToken: string | null,
+  paypalOrderId: string,
+  now = new Date(),
+  settings = paypalSettings(),
+): Promise<PayPalFinish> {
   if (!settings || !cartToken) return { kind: 'not-found' };
-  const order = await db.order.findFirst({ where: { providerRef: paypalOrderId, provider: 'paypal', viewerTokenHash: viewerHash(cartToken) }, select: { id: true } });
+  const order = await db.order.findFirst({
+    where: { providerRef: paypalOrderId, provider: 'paypal', viewerTokenHash: viewerHash(cartToken) },
+    select: { id: true },
+  });
   if (!order) return { kind: 'not-found' };
   let captured;
   try {
     captured = completedCapture(await capturePayPalOrder(settings, paypalOrderId));
   } catch (err) {
     if (!(err instanceof PayPalError)) throw err;
-    if (err.issue === 'INSTRUMENT_DECLINED') return { kind: 'declined', message: 'PayPal could not take the payment from that funding source. Please try again with another.' };
-    if (err.issue !== 'ORDER_ALREADY_CAPTURED') return { kind: 'failed', message: 'PayPal could not complete the payment. Nothing was charged; please try again.' };
+    if (err.issue === 'INSTRUMENT_DECLINED')
+      return { kind: 'declined', message: 'PayPal could not take the payment from that funding source. Please try again with another.' };
+    if (err.issue !== 'ORDER_ALREADY_CAPTURED')
+      return { kind: 'failed', message: 'PayPal could not complete the payment. Nothing was charged; please try again.' };
     // Captured before (a retry after a lost answer): believe the capture PayPal shows, not the error.
     captured = completedCapture(await getPayPalOrder(settings, paypalOrderId));
   }

@@ -18,7 +18,8 @@ export class OutOfStock extends Error {
 export async function reserveStock(tx: Prisma.TransactionClient, lines: { variantId: string; quantity: number; title: string }[]): Promise<void> {
   // A fixed order (by id) so two orders sharing variants never lock them in opposite orders.
   for (const line of [...lines].sort((a, b) => a.variantId.localeCompare(b.variantId))) {
-    const taken = await tx.$executeRaw`UPDATE "Variant" SET stock = stock - ${line.quantity}, "updatedAt" = now() WHERE id = ${line.variantId} AND stock >= ${line.quantity}`;
+    const taken =
+      await tx.$executeRaw`UPDATE "Variant" SET stock = stock - ${line.quantity}, "updatedAt" = now() WHERE id = ${line.variantId} AND stock >= ${line.quantity}`;
     if (taken === 0) {
       const row = await tx.variant.findUnique({ where: { id: line.variantId }, select: { stock: true } });
       throw new OutOfStock(line.variantId, line.title, Math.max(0, row?.stock ?? 0));

@@ -10,13 +10,21 @@ import { reserveStock, releaseStock, OutOfStock } from './stock';
 type Tx = Prisma.TransactionClient;
 export type Transition = 'moved' | 'unchanged';
 
-async function event(tx: Tx, orderId: string, from: 'pending' | 'paid' | 'cancelled' | 'expired' | null, to: 'pending' | 'paid' | 'cancelled' | 'expired', note: string | null) {
+async function event(
+  tx: Tx,
+  orderId: string,
+  from: 'pending' | 'paid' | 'cancelled' | 'expired' | null,
+  to: 'pending' | 'paid' | 'cancelled' | 'expired',
+  note: string | null,
+) {
   await tx.orderEvent.create({ data: { orderId, from, to, note } });
 }
 
 /** Payment matched the order: paid, and the cart it came from is emptied. */
 export async function markPaid(tx: Tx, orderId: string, now: Date, note: string): Promise<Transition> {
-  const rows = await tx.$queryRaw<{ cartId: string | null }[]>`WITH old AS (SELECT "cartId" FROM "Order" WHERE id = ${orderId} AND status = 'pending' FOR UPDATE)
+  const rows = await tx.$queryRaw<
+    { cartId: string | null }[]
+  >`WITH old AS (SELECT "cartId" FROM "Order" WHERE id = ${orderId} AND status = 'pending' FOR UPDATE)
     UPDATE "Order" o SET status = 'paid', "paidAt" = ${now}, "cartId" = NULL, "updatedAt" = ${now}
     FROM old WHERE o.id = ${orderId} AND o.status = 'pending' RETURNING old."cartId" AS "cartId"`;
   if (rows.length) {
@@ -26,13 +34,19 @@ export async function markPaid(tx: Tx, orderId: string, now: Date, note: string)
   }
   // Paid after the hold ended: take the stock again if it is still there, else keep the money
   // on record and ask staff to refund.
-  const ended = await tx.order.findUnique({ where: { id: orderId }, select: { status: true, lines: { select: { variantId: true, quantity: true, title: true } } } });
+  const ended = await tx.order.findUnique({
+    where: { id: orderId },
+    select: { status: true, lines: { select: { variantId: true, quantity: true, title: true } } },
+  });
   if (!ended || (ended.status !== 'expired' && ended.status !== 'cancelled')) return 'unchanged';
   const moved = await tx.order.updateMany({ where: { id: orderId, status: ended.status }, data: { status: 'paid', paidAt: now } });
   if (!moved.count) return 'unchanged';
   try {
     await tx.$executeRaw`SAVEPOINT rereserve`;
-    await reserveStock(tx, ended.lines.filter((l): l is { variantId: string; quantity: number; title: string } => l.variantId !== null));
+    await reserveStock(
+      tx,
+      ended.lines.filter((l): l is { variantId: string; quantity: number; title: string } => l.variantId !== null),
+    );
     await tx.$executeRaw`RELEASE SAVEPOINT rereserve`;
     await event(tx, orderId, ended.status, 'paid', `${note}; paid after the hold ended, stock reserved again`);
   } catch (err) {
@@ -68,6 +82,8 @@ export async function expireDueOrders(tx: Tx, now: Date): Promise<number> {
   if (!due.length) return 0;
   const ids = due.map((d) => d.id);
   await releaseStock(tx, ids);
-  await tx.orderEvent.createMany({ data: ids.map((orderId) => ({ orderId, from: 'pending' as const, to: 'expired' as const, note: 'Not paid in time; stock released' })) });
+  await tx.orderEvent.createMany({
+    data: ids.map((orderId) => ({ orderId, from: 'pending' as const, to: 'expired' as const, note: 'Not paid in time; stock released' })),
+  });
   return ids.length;
 }

@@ -8,9 +8,7 @@ import { z } from 'zod';
  *  - pglite:memory    -> embedded PGlite in memory (unit-like integration tests)
  *  - postgres(ql)://  -> a PostgreSQL server, shared by several app servers
  */
-export type DatabaseTarget =
-  | { kind: 'pglite'; dataDir: string | null }
-  | { kind: 'postgres'; url: string; schema: string | null };
+export type DatabaseTarget = { kind: 'pglite'; dataDir: string | null } | { kind: 'postgres'; url: string; schema: string | null };
 
 const urlSchema = z
   .string()

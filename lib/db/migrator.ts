@@ -91,11 +91,7 @@ async function withEngine<T>(factory: SqlMigrationAwareDriverAdapterFactory, fn:
   const log = (msg: string) => {
     if (process.env.MIGRATE_DEBUG) console.error('[schema-engine]', msg);
   };
-  const engine = await mod.SchemaEngine.new(
-    { datamodels: [[SCHEMA_PATH, schema]] },
-    log,
-    bindMigrationAwareSqlAdapterFactory(tracked),
-  );
+  const engine = await mod.SchemaEngine.new({ datamodels: [[SCHEMA_PATH, schema]] }, log, bindMigrationAwareSqlAdapterFactory(tracked));
   try {
     return await fn(engine);
   } finally {

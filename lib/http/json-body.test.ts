@@ -34,7 +34,12 @@ describe('parseBody', () => {
         c.close();
       },
     });
-    const lying = new Request('http://127.0.0.1/x', { method: 'POST', body: stream, headers: { 'content-type': 'application/json' }, duplex: 'half' } as RequestInit);
+    const lying = new Request('http://127.0.0.1/x', {
+      method: 'POST',
+      body: stream,
+      headers: { 'content-type': 'application/json' },
+      duplex: 'half',
+    } as RequestInit);
     expect(await status(parseBody(lying, schema))).toMatch(/^413/);
   });
   it('refuses other content types with 415', async () => {

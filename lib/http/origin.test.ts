@@ -15,7 +15,15 @@ describe('same-origin check', () => {
   });
 
   it('refuses another site, another port, another scheme, null and garbage', () => {
-    for (const origin of ['https://evil.example', 'http://127.0.0.1:3001', 'https://127.0.0.1:3000', 'null', 'not a url', 'http://127.0.0.1:3000.evil.example', 'http://127.0.0.1:3000/path']) {
+    for (const origin of [
+      'https://evil.example',
+      'http://127.0.0.1:3001',
+      'https://127.0.0.1:3000',
+      'null',
+      'not a url',
+      'http://127.0.0.1:3000.evil.example',
+      'http://127.0.0.1:3000/path',
+    ]) {
       expect(isSameOrigin(post({ origin }), local), origin).toBe(false);
     }
   });

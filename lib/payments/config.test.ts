@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { isLocalUrl, paymentMethods } from './config';
 
-const base = { SITE_URL: 'http://localhost:3000', PAYMENTS_TEST_MODE: undefined, STRIPE_SECRET_KEY: undefined, STRIPE_WEBHOOK_SECRET: undefined, PAYPAL_CLIENT_ID: undefined, PAYPAL_CLIENT_SECRET: undefined };
+const base = {
+  SITE_URL: 'http://localhost:3000',
+  PAYMENTS_TEST_MODE: undefined,
+  STRIPE_SECRET_KEY: undefined,
+  STRIPE_WEBHOOK_SECRET: undefined,
+  PAYPAL_CLIENT_ID: undefined,
+  PAYPAL_CLIENT_SECRET: undefined,
+};
 
 describe('which ways to pay are on', () => {
   it('a fresh clone (local address, no keys) takes test payments', () => {

@@ -19,7 +19,9 @@ export function isLocalUrl(siteUrl: string): boolean {
   return host === 'localhost' || host.endsWith('.localhost') || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
 }
 
-export function paymentMethods(c: Pick<ShopConfig, 'SITE_URL' | 'PAYMENTS_TEST_MODE' | 'STRIPE_SECRET_KEY' | 'STRIPE_WEBHOOK_SECRET' | 'PAYPAL_CLIENT_ID' | 'PAYPAL_CLIENT_SECRET'>): PaymentMethods {
+export function paymentMethods(
+  c: Pick<ShopConfig, 'SITE_URL' | 'PAYMENTS_TEST_MODE' | 'STRIPE_SECRET_KEY' | 'STRIPE_WEBHOOK_SECRET' | 'PAYPAL_CLIENT_ID' | 'PAYPAL_CLIENT_SECRET'>,
+): PaymentMethods {
   const card = Boolean(c.STRIPE_SECRET_KEY && c.STRIPE_WEBHOOK_SECRET);
   const paypal = Boolean(c.PAYPAL_CLIENT_ID && c.PAYPAL_CLIENT_SECRET);
   const test = c.PAYMENTS_TEST_MODE === '1' || (c.PAYMENTS_TEST_MODE === undefined && !card && !paypal && isLocalUrl(c.SITE_URL));

@@ -37,7 +37,11 @@ export const paypalOrderSchema = z.object({
 });
 export type PayPalOrder = z.infer<typeof paypalOrderSchema>;
 export type PayPalCapture = z.infer<typeof captureSchema>;
-const errorSchema = z.object({ name: z.string().optional(), message: z.string().optional(), details: z.array(z.object({ issue: z.string(), description: z.string().optional() })).optional() });
+const errorSchema = z.object({
+  name: z.string().optional(),
+  message: z.string().optional(),
+  details: z.array(z.object({ issue: z.string(), description: z.string().optional() })).optional(),
+});
 
 const tokens = new Map<string, { token: string; until: number }>();
 
@@ -46,7 +50,10 @@ async function accessToken(s: PayPalSettings): Promise<string> {
   if (cached && cached.until > Date.now()) return cached.token;
   const res = await fetch(new URL('/v1/oauth2/token', s.apiBase), {
     method: 'POST',
-    headers: { authorization: `Basic ${Buffer.from(`${s.clientId}:${s.clientSecret}`).toString('base64')}`, 'content-type': 'application/x-www-form-urlencoded' },
+    headers: {
+      authorization: `Basic ${Buffer.from(`${s.clientId}:${s.clientSecret}`).toString('base64')}`,
+      'content-type': 'application/x-www-form-urlencoded',
+    },
     body: 'grant_type=client_credentials',
     signal: AbortSignal.timeout(15_000),
   });
@@ -72,7 +79,11 @@ async function call<T>(s: PayPalSettings, method: 'GET' | 'POST', path: string, 
   if (!res.ok) {
     const e = errorSchema.safeParse(json);
     const issue = e.success ? (e.data.details?.[0]?.issue ?? null) : null;
-    throw new PayPalError(res.status, issue, e.success ? (e.data.details?.[0]?.description ?? e.data.message ?? `PayPal answered ${res.status}`) : `PayPal answered ${res.status}`);
+    throw new PayPalError(
+      res.status,
+      issue,
+      e.success ? (e.data.details?.[0]?.description ?? e.data.message ?? `PayPal answered ${res.status}`) : `PayPal answered ${res.status}`,
+    );
   }
   return schema.parse(json);
 }
@@ -102,7 +113,12 @@ export function createPayPalOrder(s: PayPalSettings, order: OrderView): Promise<
             value: value(order.total.amount),
             breakdown: { item_total: { currency_code, value: value(order.subtotal.amount) }, shipping: { currency_code, value: value(order.shipping.amount) } },
           },
-          items: order.lines.map((l) => ({ name: `${l.title} (${l.colour}, ${l.size})`.slice(0, 127), sku: l.sku, quantity: String(l.quantity), unit_amount: { currency_code, value: value(l.unitPrice.amount) } })),
+          items: order.lines.map((l) => ({
+            name: `${l.title} (${l.colour}, ${l.size})`.slice(0, 127),
+            sku: l.sku,
+            quantity: String(l.quantity),
+            unit_amount: { currency_code, value: value(l.unitPrice.amount) },
+          })),
         },
       ],
     },

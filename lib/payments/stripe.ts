@@ -24,7 +24,9 @@ export function stripeClient(s: StripeSettings): Stripe {
   if (!client) {
     const base = s.apiBase ? new URL(s.apiBase) : null;
     client = new Stripe(s.secretKey, {
-      ...(base ? { host: base.hostname, port: base.port || (base.protocol === 'https:' ? 443 : 80), protocol: base.protocol.replace(':', '') as 'http' | 'https' } : {}),
+      ...(base
+        ? { host: base.hostname, port: base.port || (base.protocol === 'https:' ? 443 : 80), protocol: base.protocol.replace(':', '') as 'http' | 'https' }
+        : {}),
       maxNetworkRetries: base ? 0 : 2,
       telemetry: false,
     });
@@ -41,7 +43,14 @@ export async function startStripeCheckout(stripe: Stripe, order: OrderView, site
     price_data: { currency, unit_amount: l.unitPrice.amount, product_data: { name: `${l.title} (${l.colour}, ${l.size})` } },
   }));
   if (order.shipping.amount > 0) {
-    lineItems.push({ quantity: 1, price_data: { currency, unit_amount: order.shipping.amount, product_data: { name: `${order.shippingMethod === 'express' ? 'Express' : 'Standard'} shipping` } } });
+    lineItems.push({
+      quantity: 1,
+      price_data: {
+        currency,
+        unit_amount: order.shipping.amount,
+        product_data: { name: `${order.shippingMethod === 'express' ? 'Express' : 'Standard'} shipping` },
+      },
+    });
   }
   // Stripe wants at least 30 minutes; the order's hold decides, and a late payment is handled (transitions.ts).
   const expiresAt = Math.max(Math.floor(new Date(order.expiresAt).getTime() / 1000), Math.floor(now.getTime() / 1000) + 31 * 60);
@@ -52,7 +61,9 @@ export async function startStripeCheckout(stripe: Stripe, order: OrderView, site
       client_reference_id: order.id,
       metadata: { orderId: order.id, orderNumber: order.number },
       line_items: lineItems,
-      success_url: new URL('/checkout/success?session_id={CHECKOUT_SESSION_ID}', siteUrl).toString().replace('%7BCHECKOUT_SESSION_ID%7D', '{CHECKOUT_SESSION_ID}'),
+      success_url: new URL('/checkout/success?session_id={CHECKOUT_SESSION_ID}', siteUrl)
+        .toString()
+        .replace('%7BCHECKOUT_SESSION_ID%7D', '{CHECKOUT_SESSION_ID}'),
       cancel_url: new URL('/checkout?cancelled=1', siteUrl).toString(),
       expires_at: expiresAt,
     },
@@ -68,7 +79,14 @@ export type WebhookOutcome = { status: 200 | 400; orderId?: string; body: { rece
  * POST /api/webhooks/stripe: verified over the raw body, recorded by event id and processed once,
  * in one transaction. Replays and duplicates answer 200 and change nothing.
  */
-export async function handleStripeWebhook(db: Db, stripe: Stripe, rawBody: string, signature: string | null, secret: string, now = new Date()): Promise<WebhookOutcome> {
+export async function handleStripeWebhook(
+  db: Db,
+  stripe: Stripe,
+  rawBody: string,
+  signature: string | null,
+  secret: string,
+  now = new Date(),
+): Promise<WebhookOutcome> {
   let event: Stripe.Event;
   try {
     if (!signature) throw new Error('missing signature');
@@ -85,7 +103,14 @@ export async function handleStripeWebhook(db: Db, stripe: Stripe, rawBody: strin
       if (!orderId) return 'no-order';
       if (session.payment_status !== 'paid') return 'awaiting-payment';
       const intent = typeof session.payment_intent === 'string' ? session.payment_intent : session.payment_intent?.id;
-      return recordPayment(tx, { orderId, provider: 'stripe', externalId: intent ?? session.id, amountCents: session.amount_total ?? -1, currency: session.currency ?? '', now });
+      return recordPayment(tx, {
+        orderId,
+        provider: 'stripe',
+        externalId: intent ?? session.id,
+        amountCents: session.amount_total ?? -1,
+        currency: session.currency ?? '',
+        now,
+      });
     }
     if (event.type === 'checkout.session.expired') {
       const session = event.data.object;

@@ -29,7 +29,14 @@ describe('routing plan: what visitors type never adds pages to the cache', () =>
   });
 
   it('serves searches, price ranges, combinations, unknown values and pages past the end per request', async () => {
-    for (const url of ['/products?q=scarf', '/products?minPrice=49', '/products?material=yak&inStock=1', '/products?colour=mauve', '/products?collection=nope', '/products?page=4']) {
+    for (const url of [
+      '/products?q=scarf',
+      '/products?minPrice=49',
+      '/products?material=yak&inStock=1',
+      '/products?colour=mauve',
+      '/products?collection=nope',
+      '/products?page=4',
+    ]) {
       expect(((await plan(url)) as { pathname: string }).pathname, url).toMatch(/^\/products\/s\//);
     }
   });
@@ -41,7 +48,17 @@ describe('routing plan: what visitors type never adds pages to the cache', () =>
   it('sends unknown or malformed slugs to the one shared 404, and passes known ones', async () => {
     expect(await plan('/products/yak-socks')).toEqual(pass);
     expect(await plan('/blog/demid')).toEqual(pass);
-    for (const url of ['/products/nope', '/products/a%00b', '/products/%E0%A4%A', '/products/Yak-Socks', '/blog/%00', '/blog/nope', '/collections/nope', '/products/yak-socks/extra', '/products//x']) {
+    for (const url of [
+      '/products/nope',
+      '/products/a%00b',
+      '/products/%E0%A4%A',
+      '/products/Yak-Socks',
+      '/blog/%00',
+      '/blog/nope',
+      '/collections/nope',
+      '/products/yak-socks/extra',
+      '/products//x',
+    ]) {
       expect(await plan(url), url).toEqual(notFound);
     }
   });
@@ -67,7 +84,17 @@ describe('routing plan: what visitors type never adds pages to the cache', () =>
     expect(await plan('/products/s/q%3Dscarf')).toEqual(pass);
     expect(await plan('/collections/felt/q/_')).toEqual(pass);
     expect(await plan('/blog/q/tag%3Dhistory')).toEqual(pass);
-    for (const url of ['/products/q/junk1', '/products/q/q%3Dscarf', '/products/s/_', '/products/q/sort%3Dfeatured', '/products/q/%E0%A4%A', '/blog/q/junk', '/collections/nope/q/_', '/collections/felt/q/junk', '/products/s']) {
+    for (const url of [
+      '/products/q/junk1',
+      '/products/q/q%3Dscarf',
+      '/products/s/_',
+      '/products/q/sort%3Dfeatured',
+      '/products/q/%E0%A4%A',
+      '/blog/q/junk',
+      '/collections/nope/q/_',
+      '/collections/felt/q/junk',
+      '/products/s',
+    ]) {
       expect(await plan(url), url).toEqual(notFound);
     }
   });

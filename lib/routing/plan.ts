@@ -35,7 +35,6 @@ export type Plan = { kind: 'pass' } | { kind: 'rewrite'; pathname: string } | { 
 /** The one page every unknown address is rewritten to: rendered and stored once. */
 export const NOT_FOUND_PATH = '/missing';
 
-
 export function toRawParams(search: URLSearchParams): RawSearchParams {
   const params: RawSearchParams = {};
   for (const k of new Set(search.keys())) params[k] = search.getAll(k);

@@ -26,7 +26,10 @@ test('read the Choibalsan series from the first article to the last by following
     else await expect(nav.getByRole('link', { name: /^Next/ })).toHaveCount(0);
   }
   // And back.
-  await page.getByRole('navigation', { name: 'Choibalsan series' }).getByRole('link', { name: /^Previous/ }).click();
+  await page
+    .getByRole('navigation', { name: 'Choibalsan series' })
+    .getByRole('link', { name: /^Previous/ })
+    .click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(SERIES_TITLES[3]!);
 });
 
@@ -41,7 +44,12 @@ test('an article has a table of contents with working anchors, metadata and Arti
   await expect(page.locator('meta[property="og:image"]').first()).toHaveAttribute('content', /\/images\/articles\/marshal-demid-1900-1937\.webp$/);
   await expect(page.locator('meta[name="twitter:card"]')).toHaveAttribute('content', 'summary_large_image');
   const json = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? '{}');
-  expect(json).toMatchObject({ '@type': 'Article', headline: 'Marshal G. Demid, 1900–1937', datePublished: '2026-09-29T08:00:00.000Z', dateModified: '2026-10-06T08:00:00.000Z' });
+  expect(json).toMatchObject({
+    '@type': 'Article',
+    headline: 'Marshal G. Demid, 1900–1937',
+    datePublished: '2026-09-29T08:00:00.000Z',
+    dateModified: '2026-10-06T08:00:00.000Z',
+  });
   await expect(page.getByRole('region', { name: 'More from the series' }).getByRole('listitem')).toHaveCount(4);
 });
 
@@ -65,7 +73,10 @@ test('the feed lists every published article with absolute links', async ({ page
 
 test('tags filter the journal, and unknown articles are 404', async ({ page }) => {
   await page.goto('/blog');
-  await page.getByRole('navigation', { name: 'Topics' }).getByRole('link', { name: /red army/ }).click();
+  await page
+    .getByRole('navigation', { name: 'Topics' })
+    .getByRole('link', { name: /red army/ })
+    .click();
   await expect(page).toHaveURL(/\/blog\?tag=red-army$/);
   await expect(page.getByRole('list', { name: 'Articles' }).getByRole('listitem')).toHaveCount(2);
   const res = await page.goto('/blog/no-such-article');
@@ -80,15 +91,18 @@ test('article pages are served from the cache', async ({ request }) => {
 
 test('long reading: the text column holds 60–75 characters a line', async ({ page }) => {
   await page.goto('/blog/council-of-ministers-request');
-  const chars = await page.locator('.article__body p').first().evaluate((p) => {
-    const probe = document.createElement('span');
-    probe.style.cssText = 'position:absolute;visibility:hidden;white-space:nowrap';
-    probe.textContent = 'the quick brown fox jumps over the lazy dog, said Amar.'.repeat(4);
-    p.appendChild(probe);
-    const perChar = probe.getBoundingClientRect().width / probe.textContent.length;
-    probe.remove();
-    return p.getBoundingClientRect().width / perChar;
-  });
+  const chars = await page
+    .locator('.article__body p')
+    .first()
+    .evaluate((p) => {
+      const probe = document.createElement('span');
+      probe.style.cssText = 'position:absolute;visibility:hidden;white-space:nowrap';
+      probe.textContent = 'the quick brown fox jumps over the lazy dog, said Amar.'.repeat(4);
+      p.appendChild(probe);
+      const perChar = probe.getBoundingClientRect().width / probe.textContent.length;
+      probe.remove();
+      return p.getBoundingClientRect().width / perChar;
+    });
   expect(chars).toBeGreaterThanOrEqual(60);
   expect(chars).toBeLessThanOrEqual(75);
 });

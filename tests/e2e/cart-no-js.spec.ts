@@ -5,7 +5,10 @@ test.describe('without JavaScript', () => {
 
   test('the product form adds the chosen colour, size and quantity and lands on the cart', async ({ page }) => {
     await page.goto('/products/tuul-cashmere-scarf');
-    await page.getByRole('group', { name: /Colour/ }).getByRole('radio', { name: 'Oat', exact: true }).check();
+    await page
+      .getByRole('group', { name: /Colour/ })
+      .getByRole('radio', { name: 'Oat', exact: true })
+      .check();
     await page.getByRole('combobox', { name: 'Quantity' }).selectOption('2');
     await page.getByRole('button', { name: 'Add to cart' }).click();
     await expect(page).toHaveURL(/\/cart\?added=1$/);
@@ -28,7 +31,10 @@ test('two first adds at once (a double click before the first answers) fill one 
   const origin = new URL(page.url()).origin;
   const add = () => page.request.post('/api/cart/lines', { data: { variantId, quantity: 1 }, headers: { origin } });
   const replies = await Promise.all([add(), add()]);
-  expect(replies.map((r) => r.status()), await replies[0]!.text()).toEqual([200, 200]);
+  expect(
+    replies.map((r) => r.status()),
+    await replies[0]!.text(),
+  ).toEqual([200, 200]);
   await page.goto('/cart');
   await expect(page.getByRole('list', { name: 'Items in your cart' }).getByRole('listitem')).toHaveCount(1);
   await expect(page.locator('.totals')).toContainText('$230.00');

@@ -2,7 +2,11 @@ import { expect, test, type Page } from '@playwright/test';
 
 async function addFromProductPage(page: Page, slug: string, choose: { colour?: string; size?: string; quantity?: string } = {}) {
   await page.goto(`/products/${slug}`);
-  if (choose.colour) await page.getByRole('group', { name: /Colour/ }).getByRole('radio', { name: choose.colour, exact: true }).check();
+  if (choose.colour)
+    await page
+      .getByRole('group', { name: /Colour/ })
+      .getByRole('radio', { name: choose.colour, exact: true })
+      .check();
   if (choose.size) await page.getByRole('group', { name: /Size/ }).getByRole('radio', { name: choose.size, exact: true }).check();
   if (choose.quantity) await page.getByRole('combobox', { name: 'Quantity' }).selectOption(choose.quantity);
   await page.getByRole('button', { name: 'Add to cart' }).click();
@@ -98,7 +102,11 @@ test('product pages stay cached for a shopper with a cart', async ({ page, reque
 // The chosen variant's id, as the page itself sends it when adding to the cart.
 async function variantIdOf(page: Page, slug: string, choose: { colour?: string; size?: string } = {}): Promise<string> {
   await page.goto(`/products/${slug}`);
-  if (choose.colour) await page.getByRole('group', { name: /Colour/ }).getByRole('radio', { name: choose.colour, exact: true }).check();
+  if (choose.colour)
+    await page
+      .getByRole('group', { name: /Colour/ })
+      .getByRole('radio', { name: choose.colour, exact: true })
+      .check();
   if (choose.size) await page.getByRole('group', { name: /Size/ }).getByRole('radio', { name: choose.size, exact: true }).check();
   const id = await page.locator('form.buy-box').getAttribute('data-variant-id');
   if (!id) throw new Error(`no variant on ${slug}`);
@@ -147,10 +155,16 @@ test.describe('the cart API refuses bad input and changes nothing', () => {
   test('a made-up cookie finds nobody’s cart: it starts an empty one of its own', async ({ page, request }) => {
     const forged = { cookie: 'cart=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' };
     expect((await (await request.get('/api/cart', { headers: forged })).json()).cart.lines).toEqual([]);
-    const res = await request.post('/api/cart/lines', { headers: forged, data: { variantId: await variantIdOf(page, 'felt-camel-toy', { size: '15 cm' }), quantity: 1 } });
+    const res = await request.post('/api/cart/lines', {
+      headers: forged,
+      data: { variantId: await variantIdOf(page, 'felt-camel-toy', { size: '15 cm' }), quantity: 1 },
+    });
     expect(res.status()).toBe(200);
     expect((await res.json()).cart.itemCount).toBe(1);
-    const malformed = await request.post('/api/cart/lines', { headers: { cookie: 'cart=%' }, data: { variantId: await variantIdOf(page, 'felt-camel-toy', { size: '15 cm' }), quantity: 1 } });
+    const malformed = await request.post('/api/cart/lines', {
+      headers: { cookie: 'cart=%' },
+      data: { variantId: await variantIdOf(page, 'felt-camel-toy', { size: '15 cm' }), quantity: 1 },
+    });
     expect(malformed.status()).toBe(200);
     expect(malformed.headers()['set-cookie']).toMatch(/^cart=[A-Za-z0-9_-]{43};/);
     expect((await malformed.json()).cart.itemCount).toBe(1);

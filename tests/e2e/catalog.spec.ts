@@ -9,7 +9,10 @@ test.describe('browsing the catalog', () => {
     await expect(page.getByText(/more than \$150\.00 of wool goods/)).toBeVisible();
     await expect(page.getByRole('link', { name: '+1 (618) 724-5782' }).first()).toBeVisible();
     await expect(page.getByRole('list', { name: 'Featured products' }).getByRole('listitem')).toHaveCount(8);
-    await page.getByRole('link', { name: /Felt for the Home/ }).first().click();
+    await page
+      .getByRole('link', { name: /Felt for the Home/ })
+      .first()
+      .click();
     await expect(page).toHaveURL(/\/collections\/felt-home$/);
     await expect(page.getByRole('heading', { level: 1, name: 'Felt for the Home' })).toBeVisible();
   });

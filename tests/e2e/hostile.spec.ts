@@ -6,7 +6,18 @@ import { expect, test, type APIRequestContext } from '@playwright/test';
  * What a stranger can send: nothing gives a 5xx, wrong methods say what is allowed, and no amount
  * of junk addresses adds a page to the cache (the number of stored entries is bounded by the catalog).
  */
-const PAGES = ['/', '/products', '/products/tuul-cashmere-scarf', '/collections/cashmere-knitwear', '/blog', '/blog/marshal-demid-1900-1937', '/cart', '/blog/feed.xml', '/sitemap.xml', '/robots.txt'];
+const PAGES = [
+  '/',
+  '/products',
+  '/products/tuul-cashmere-scarf',
+  '/collections/cashmere-knitwear',
+  '/blog',
+  '/blog/marshal-demid-1900-1937',
+  '/cart',
+  '/blog/feed.xml',
+  '/sitemap.xml',
+  '/robots.txt',
+];
 const API = ['/api/cart', '/api/cart/lines', '/api/cart/lines/cabcdefghijklmnopqrstuvwx', '/api/cart/shipping', '/api/health'];
 
 const COOKIES = ['cart=%', 'cart=%E0%A4%A', `cart=${'A'.repeat(43)}`, 'cart=%01', `cart=${'x'.repeat(3000)}`, 'cart', '=;;=;cart=='];
@@ -45,8 +56,17 @@ test('malformed cookies, control bytes, overlong numbers and broken encoding nev
   }
   for (const url of PATH_JUNK) await check(url);
   // Bodies that are not what the endpoint reads.
-  for (const [method, url] of [['POST', '/api/cart/lines'], ['PATCH', '/api/cart/lines/cabcdefghijklmnopqrstuvwx'], ['PUT', '/api/cart/shipping']] as const) {
-    for (const [type, data] of [['application/json', '{"variantId":"\u0000","quantity":1e309}'], ['application/json', '{'], ['application/x-www-form-urlencoded', 'product=%00&size=%&quantity=99999999999'], ['text/plain', 'x']] as const) {
+  for (const [method, url] of [
+    ['POST', '/api/cart/lines'],
+    ['PATCH', '/api/cart/lines/cabcdefghijklmnopqrstuvwx'],
+    ['PUT', '/api/cart/shipping'],
+  ] as const) {
+    for (const [type, data] of [
+      ['application/json', '{"variantId":"\u0000","quantity":1e309}'],
+      ['application/json', '{'],
+      ['application/x-www-form-urlencoded', 'product=%00&size=%&quantity=99999999999'],
+      ['text/plain', 'x'],
+    ] as const) {
       const res = await request.fetch(url, { method, headers: { 'content-type': type, cookie: 'cart=%' }, data, maxRedirects: 0, failOnStatusCode: false });
       if (res.status() >= 500) failures.push(`${res.status()} ${method} ${url} ${type} ${data}`);
       expect(res.status(), `${method} ${url} ${type}`).toBeLessThan(500);

@@ -26,10 +26,13 @@ test('an article reads comfortably on a phone', async ({ page }) => {
   await page.goto('/blog/protocol-turns-into-an-invitation');
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);
-  const style = await page.locator('.article__body p').first().evaluate((p) => {
-    const s = getComputedStyle(p);
-    return { fontSize: parseFloat(s.fontSize), lineHeight: parseFloat(s.lineHeight) };
-  });
+  const style = await page
+    .locator('.article__body p')
+    .first()
+    .evaluate((p) => {
+      const s = getComputedStyle(p);
+      return { fontSize: parseFloat(s.fontSize), lineHeight: parseFloat(s.lineHeight) };
+    });
   expect(style.fontSize).toBeGreaterThanOrEqual(16);
   expect(style.lineHeight / style.fontSize).toBeGreaterThanOrEqual(1.5);
 });

@@ -66,9 +66,19 @@ describeEachDatabase('history blog', (ctx) => {
   });
 
   it('lists only published articles; drafts and future scheduled ones are not found', async () => {
-    const base = { subtitle: 'A subtitle here', excerpt: 'x'.repeat(50), body: 'word '.repeat(300), coverPath: '/c.webp', coverAlt: 'a cover', author: 'Editors', tags: ['history'] };
+    const base = {
+      subtitle: 'A subtitle here',
+      excerpt: 'x'.repeat(50),
+      body: 'word '.repeat(300),
+      coverPath: '/c.webp',
+      coverAlt: 'a cover',
+      author: 'Editors',
+      tags: ['history'],
+    };
     await ctx.db.article.create({ data: { ...base, slug: 'a-draft', title: 'A draft', status: 'draft' } });
-    await ctx.db.article.create({ data: { ...base, slug: 'coming-soon', title: 'Coming soon', status: 'scheduled', publishedAt: new Date('2026-12-01T08:00:00Z') } });
+    await ctx.db.article.create({
+      data: { ...base, slug: 'coming-soon', title: 'Coming soon', status: 'scheduled', publishedAt: new Date('2026-12-01T08:00:00Z') },
+    });
     const visible = await listArticles(ctx.db, { tag: null, page: 1, pageSize: 50 }, now);
     expect(visible.articles.map((a) => a.slug).sort()).toEqual([...SERIES].sort());
     expect(await getArticle(ctx.db, 'a-draft', now)).toBeNull();

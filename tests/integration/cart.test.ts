@@ -9,7 +9,14 @@ import { describeEachDatabase } from '../support/databases';
 const settings: CartSettings = {
   maxPerLine: 10,
   ttlDays: 30,
-  shipping: { currency: 'USD', standardCents: 995, expressCents: 2495, freeExpressThresholdCents: 15000, standardEstimate: '5–8 days', expressEstimate: '2–3 days' },
+  shipping: {
+    currency: 'USD',
+    standardCents: 995,
+    expressCents: 2495,
+    freeExpressThresholdCents: 15000,
+    standardEstimate: '5–8 days',
+    expressEstimate: '2–3 days',
+  },
 };
 
 async function refusal(p: Promise<unknown>): Promise<string> {
@@ -67,7 +74,9 @@ describeEachDatabase('cart', (ctx) => {
     expect(await refusal(addToCart(ctx.db, null, { variantId: soldOut.id, quantity: 1 }, settings))).toBe('409 Sorry, that one is sold out.');
     const draft = await variant('WCG-SM-CHA'); // the gloves are a draft
     expect(await refusal(addToCart(ctx.db, null, { variantId: draft.id, quantity: 1 }, settings))).toBe('404 That product is not available.');
-    expect(await refusal(addToCart(ctx.db, null, { variantId: 'cxxxxxxxxxxxxxxxxxxxxxxxx', quantity: 1 }, settings))).toBe('404 That product is not available.');
+    expect(await refusal(addToCart(ctx.db, null, { variantId: 'cxxxxxxxxxxxxxxxxxxxxxxxx', quantity: 1 }, settings))).toBe(
+      '404 That product is not available.',
+    );
     expect(await ctx.db.cart.count()).toBe(carts);
   });
 

@@ -13,7 +13,14 @@ import { describeEachDatabase } from '../support/databases';
 const cart: CartSettings = {
   maxPerLine: 10,
   ttlDays: 30,
-  shipping: { currency: 'USD', standardCents: 995, expressCents: 2495, freeExpressThresholdCents: 15000, standardEstimate: '5–8 days', expressEstimate: '2–3 days' },
+  shipping: {
+    currency: 'USD',
+    standardCents: 995,
+    expressCents: 2495,
+    freeExpressThresholdCents: 15000,
+    standardEstimate: '5–8 days',
+    expressEstimate: '2–3 days',
+  },
 };
 const settings: PlaceSettings = { cart, holdMinutes: 30 };
 const address = {
@@ -61,7 +68,9 @@ describeEachDatabase('placing orders', (ctx) => {
     expect(r.kind).toBe('placed');
     if (r.kind !== 'placed') return;
     expect(r.order.number).toMatch(/^MN-1\d{5,}$/);
-    expect(r.order.lines).toEqual([expect.objectContaining({ sku: 'TCS-18030C-OAT', quantity: 2, unitPrice: { amount: 11500, currency: 'USD' }, isWool: true })]);
+    expect(r.order.lines).toEqual([
+      expect.objectContaining({ sku: 'TCS-18030C-OAT', quantity: 2, unitPrice: { amount: 11500, currency: 'USD' }, isWool: true }),
+    ]);
     // $230 of wool: Express is free.
     expect([r.order.subtotal.amount, r.order.shipping.amount, r.order.total.amount]).toEqual([23000, 0, 23000]);
     expect(r.order.history.map((h) => h.to)).toEqual(['pending']);

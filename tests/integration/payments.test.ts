@@ -16,11 +16,28 @@ import { describeEachDatabase } from '../support/databases';
 const cart: CartSettings = {
   maxPerLine: 10,
   ttlDays: 30,
-  shipping: { currency: 'USD', standardCents: 995, expressCents: 2495, freeExpressThresholdCents: 15000, standardEstimate: '5–8 days', expressEstimate: '2–3 days' },
+  shipping: {
+    currency: 'USD',
+    standardCents: 995,
+    expressCents: 2495,
+    freeExpressThresholdCents: 15000,
+    standardEstimate: '5–8 days',
+    expressEstimate: '2–3 days',
+  },
 };
 const place: PlaceSettings = { cart, holdMinutes: 30 };
 const WEBHOOK_SECRET = 'whsec_test_integration';
-const address = { email: 'a@example.com', name: 'Ariunaa', line1: '1 Sukhbaatar Square', line2: null, city: 'Ulaanbaatar', region: null, postalCode: '14200', country: 'MN' as const, shippingMethod: 'standard' as const };
+const address = {
+  email: 'a@example.com',
+  name: 'Ariunaa',
+  line1: '1 Sukhbaatar Square',
+  line2: null,
+  city: 'Ulaanbaatar',
+  region: null,
+  postalCode: '14200',
+  country: 'MN' as const,
+  shippingMethod: 'standard' as const,
+};
 
 describeEachDatabase('payments through the real SDK against local fakes', (ctx) => {
   let stripeFake: FakeStripe;
@@ -36,9 +53,11 @@ describeEachDatabase('payments through the real SDK against local fakes', (ctx) 
       let raw = '';
       req.on('data', (c) => (raw += c));
       req.on('end', () => {
-        void handleStripeWebhook(ctx.db as Db, stripeClient(stripeSettings()), raw, (req.headers['stripe-signature'] as string) ?? null, WEBHOOK_SECRET).then((r) => {
-          res.writeHead(r.status, { 'content-type': 'application/json' }).end(JSON.stringify(r.body));
-        });
+        void handleStripeWebhook(ctx.db as Db, stripeClient(stripeSettings()), raw, (req.headers['stripe-signature'] as string) ?? null, WEBHOOK_SECRET).then(
+          (r) => {
+            res.writeHead(r.status, { 'content-type': 'application/json' }).end(JSON.stringify(r.body));
+          },
+        );
       });
     });
     await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));

@@ -26,7 +26,10 @@ describeEachDatabase('what the routing plan knows of the catalog', (ctx) => {
 
   it('finds a product made after its list was read at once, and forgets an archived one after the list’s lifetime', async () => {
     let now = new Date();
-    const known = knownFrom(() => ctx.db, () => now);
+    const known = knownFrom(
+      () => ctx.db,
+      () => now,
+    );
     const collection = await ctx.db.collection.findFirstOrThrow();
     expect(await known.collection(collection.slug)).toBe(true);
     const made = await ctx.db.product.create({

@@ -39,7 +39,13 @@ export async function placeOrderAction(_prev: CheckoutState, form: FormData): Pr
       const r = outcome.result;
       if (r.kind === 'empty') redirect('/cart?problem=empty');
       if (r.kind === 'changed') {
-        return { errors: {}, values, message: 'Prices or items in your cart changed since this page was loaded. Check the new total, then place your order again.', cart: r.cart, quote: r.quote };
+        return {
+          errors: {},
+          values,
+          message: 'Prices or items in your cart changed since this page was loaded. Check the new total, then place your order again.',
+          cart: r.cart,
+          quote: r.quote,
+        };
       }
       const lines = r.problems.map((p) => (p.available > 0 ? `only ${p.available} of ${p.title} left` : `${p.title} is sold out`));
       return { errors: {}, values, message: `Sorry: ${lines.join('; ')}. Change the quantity in your cart, then check out again.`, cart: null, quote: null };

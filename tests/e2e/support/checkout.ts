@@ -3,7 +3,11 @@ import { expect, type Page } from '@playwright/test';
 /** Puts a product in the cart from its page (picking options by their accessible names). */
 export async function addToCart(page: Page, slug: string, choose: { colour?: string; size?: string } = {}) {
   await page.goto(`/products/${slug}`);
-  if (choose.colour) await page.getByRole('group', { name: /Colour/ }).getByRole('radio', { name: choose.colour, exact: true }).check();
+  if (choose.colour)
+    await page
+      .getByRole('group', { name: /Colour/ })
+      .getByRole('radio', { name: choose.colour, exact: true })
+      .check();
   if (choose.size) await page.getByRole('group', { name: /Size/ }).getByRole('radio', { name: choose.size, exact: true }).check();
   await page.getByRole('button', { name: 'Add to cart' }).click();
   await expect(page.getByRole('dialog', { name: 'Your cart' })).toBeVisible();

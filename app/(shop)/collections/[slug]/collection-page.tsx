@@ -28,7 +28,17 @@ export async function collectionMetadata(props: CollectionProps): Promise<Metada
   };
 }
 
-export function CollectionPage({ collection, query, page, facets }: { collection: CollectionView; query: CatalogQuery; page: CatalogPage; facets: CatalogFacets }) {
+export function CollectionPage({
+  collection,
+  query,
+  page,
+  facets,
+}: {
+  collection: CollectionView;
+  query: CatalogQuery;
+  page: CatalogPage;
+  facets: CatalogFacets;
+}) {
   return (
     <div className="page">
       <header className="collection-hero">
@@ -37,7 +47,14 @@ export function CollectionPage({ collection, query, page, facets }: { collection
           <h1>{collection.title}</h1>
           <p className="lede">{collection.description}</p>
         </div>
-        <Image src={collection.image.src} alt={collection.image.alt} width={collection.image.width} height={collection.image.height} sizes="(max-width: 768px) 100vw, 480px" priority />
+        <Image
+          src={collection.image.src}
+          alt={collection.image.alt}
+          width={collection.image.width}
+          height={collection.image.height}
+          sizes="(max-width: 768px) 100vw, 480px"
+          priority
+        />
       </header>
       <CatalogView
         query={query}

@@ -66,7 +66,13 @@ export default async function ProductPage({ params }: Props) {
             variants={product.variants}
             lowStockThreshold={config.LOW_STOCK_THRESHOLD}
             maxPerLine={config.CART_MAX_PER_LINE}
-            product={{ slug: product.slug, title: product.title, material: product.materialLabel, isWool: product.isWool, image: product.images[0] ? { src: product.images[0].src, alt: product.images[0].alt } : null }}
+            product={{
+              slug: product.slug,
+              title: product.title,
+              material: product.materialLabel,
+              isWool: product.isWool,
+              image: product.images[0] ? { src: product.images[0].src, alt: product.images[0].alt } : null,
+            }}
           />
           {product.isWool ? (
             <p className="note">
