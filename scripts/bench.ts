@@ -131,4 +131,13 @@ try {
 } finally {
   stop();
 }
+// Order placement, on its own database (the store above owns its embedded one).
+console.log();
+spawnSync(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'scripts/bench-orders.ts'], {
+  stdio: 'inherit',
+  env: {
+    ...process.env,
+    BENCH_DATABASE_URL: process.env.BENCH_DATABASE_URL ? process.env.BENCH_DATABASE_URL.replace(/schema=[^&]*/, 'schema=bench_orders') : '',
+  },
+});
 process.exit(0);
