@@ -182,9 +182,10 @@ export function CheckoutForm(props: CheckoutFormProps) {
           <PayPalCheckout config={props.paypal} form={formRef} />
         ) : (
           <button type="submit" className="button button--primary button--wide checkout__submit" disabled={pending || !anyMethod} aria-disabled={pending}>
-            {pending ? 'Placing your order…' : payment === 'card' ? `Pay ${formatMoney(total)} by card` : `Place order · ${formatMoney(total)}`}
+            {pending ? 'Placing your order…' : `Place order · ${formatMoney(total)}`}
           </button>
         )}
+        {payment === 'card' ? <p className="muted small">You pay on Stripe’s secure page next, and see the amount there before you confirm.</p> : null}
         <p className="muted small">
           Prices, shipping and the total are worked out again by the shop when you place the order. <Link href="/cart">Change your cart</Link>
         </p>
@@ -220,6 +221,13 @@ export function CheckoutForm(props: CheckoutFormProps) {
             <dd>{formatMoney(total)}</dd>
           </div>
         </dl>
+        <noscript>
+          <p className="muted small">
+            {cart.shippingOptions
+              .map((o) => `Total with ${o.label}: ${formatMoney({ amount: cart.subtotal.amount + o.price.amount, currency: cart.total.currency })}`)
+              .join(' · ')}
+          </p>
+        </noscript>
       </aside>
     </form>
   );

@@ -97,3 +97,24 @@ test('an order number alone, or another browser, reveals nothing', async ({ page
   await expect(stranger.getByRole('heading', { level: 1, name: 'We can’t show that order here' })).toBeVisible();
   await stranger.close();
 });
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('the test payment form posts: errors come back beside the fields, then the order is placed', async ({ page }) => {
+    await page.goto('/products/yak-wool-socks');
+    await page.getByRole('button', { name: 'Add to cart' }).click();
+    await expect(page).toHaveURL(/\/cart\?added=1/);
+    await page.getByRole('link', { name: 'Checkout' }).click();
+    await page.getByRole('radio', { name: /Test payment/ }).check();
+    await page.getByRole('textbox', { name: 'E-mail' }).fill('not-an-address');
+    await page.getByRole('button', { name: /Place order/ }).click();
+    await expect(page.getByRole('textbox', { name: 'E-mail' })).toHaveAccessibleDescription('Enter an e-mail address like name@example.com');
+    await expect(page.getByRole('textbox', { name: 'E-mail' })).toHaveValue('not-an-address');
+    await fillAddress(page);
+    await page.getByRole('radio', { name: /Test payment/ }).check();
+    await page.getByRole('button', { name: /Place order/ }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Thank you for your order' })).toBeVisible();
+    await expect(page.getByText('Payment received')).toBeVisible();
+  });
+});
