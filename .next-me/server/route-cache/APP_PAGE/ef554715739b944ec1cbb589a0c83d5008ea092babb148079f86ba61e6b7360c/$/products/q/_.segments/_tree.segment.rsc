@@ -1,9 +1,0 @@
-:HL["/_next/static/chunks/0cp_i60ks-a7q.css","style"]
-:HL["/_next/static/media/fraunces_latin_wght_normal-s.p.1v4l5w6-86t-v.woff2","font",{"crossOrigin":"","type":"font/woff2"}]
-:HL["/_next/static/media/inter_latin_wght_normal-s.p.0gsaq8ukbf34m.woff2","font",{"crossOrigin":"","type":"font/woff2"}]
-5:[["children",{"s":"__PAGE__","h":1024}]]
-4:[["children",{"s":{"n":"key","t":"d","k":"_","s":[]},"h":1024,"c":"$Q5"}]]
-3:[["children",{"s":"q","h":1024,"c":"$Q4"}]]
-2:[["children",{"s":"products","h":1024,"c":"$Q3"}]]
-1:[["children",{"s":"(shop)","h":1024,"c":"$Q2"}]]
-0:{"b":"TXzkKNfe8SktMaHVkC9O_","t":{"t":{"s":"","h":1040,"c":"$Q1"}}}

@@ -1,1 +1,0 @@
-self.__RSC_SERVER_MANIFEST="{\n  \"node\": {},\n  \"edge\": {},\n  \"encryptionKey\": \"32k9nDstz5MN+KPgqv1PGV7RCl+diq0hPTzOnbUy6kE=\"\n}"

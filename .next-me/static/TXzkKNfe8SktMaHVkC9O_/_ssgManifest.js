@@ -1,1 +1,0 @@
-self.__SSG_MANIFEST=new Set(["\u002Fblog\u002F[slug]","\u002Fblog\u002Fq\u002F[key]","\u002Fcollections\u002F[slug]\u002Fq\u002F[key]","\u002Fproducts\u002F[slug]","\u002Fproducts\u002Fq\u002F[key]"]);self.__SSG_MANIFEST_CB&&self.__SSG_MANIFEST_CB()
