@@ -9,6 +9,7 @@ import { useCart } from './CartProvider';
 import { ShippingProgress } from './ShippingProgress';
 import { telHref } from '@/lib/phone';
 import { CartAlert } from './CartAlert';
+import { ShippingOptionText } from './ShippingOptionText';
 
 /** The /cart page: lines, shipping choice and totals. The server renders it with the cart already in. */
 export function CartPageView({ initial, phone }: { initial: CartView; phone: string }) {
@@ -42,13 +43,7 @@ export function CartPageView({ initial, phone }: { initial: CartView; phone: str
           {cart.shippingOptions.map((o) => (
             <label key={o.method} className="shipping-choice__option">
               <input type="radio" name="shipping" value={o.method} checked={cart.shippingMethod === o.method} onChange={() => chooseShipping(o.method)} />
-              <span className="shipping-choice__label">
-                <strong>{o.label}</strong>
-                <span className="muted small">{o.estimate}</span>
-              </span>
-              <span className="shipping-choice__price">
-                {o.free ? <>Free{o.regularPrice.amount > 0 ? <s className="muted"> {formatMoney(o.regularPrice)}</s> : null}</> : formatMoney(o.price)}
-              </span>
+              <ShippingOptionText option={o} />
             </label>
           ))}
         </fieldset>

@@ -7,6 +7,8 @@ import type { CheckoutField } from '@/lib/checkout/input';
 import { formatMoney } from '@/lib/money-format';
 import { initialCheckoutState, type CheckoutState } from './state';
 import { PayPalCheckout } from './PayPalCheckout';
+import { OrderSummary } from './OrderSummary';
+import { ShippingOptionText } from '@/components/cart/ShippingOptionText';
 
 export interface CheckoutFormProps {
   action: (prev: CheckoutState, form: FormData) => Promise<CheckoutState>;
@@ -137,13 +139,7 @@ export function CheckoutForm(props: CheckoutFormProps) {
           {cart.shippingOptions.map((o) => (
             <label key={o.method} className="shipping-choice__option">
               <input type="radio" name="shippingMethod" value={o.method} checked={method === o.method} onChange={() => setMethod(o.method)} />
-              <span className="shipping-choice__label">
-                <strong>{o.label}</strong>
-                <span className="muted small">{o.estimate}</span>
-              </span>
-              <span className="shipping-choice__price">
-                {o.free ? <>Free{o.regularPrice.amount > 0 ? <s className="muted"> {formatMoney(o.regularPrice)}</s> : null}</> : formatMoney(o.price)}
-              </span>
+              <ShippingOptionText option={o} />
             </label>
           ))}
         </fieldset>
@@ -193,34 +189,13 @@ export function CheckoutForm(props: CheckoutFormProps) {
 
       <aside className="checkout__summary cart-summary" id={summaryId} aria-label="Order summary">
         <h2>Order summary</h2>
-        <ul className="summary-lines" aria-label="Items in your order">
-          {cart.lines.map((l) => (
-            <li key={l.variantId}>
-              <span>
-                {l.title}{' '}
-                <span className="muted small">
-                  ({l.colour}, {l.size})
-                </span>{' '}
-                × {l.quantity}
-              </span>
-              <span>{formatMoney(l.lineTotal)}</span>
-            </li>
-          ))}
-        </ul>
-        <dl className="totals">
-          <div>
-            <dt>Subtotal</dt>
-            <dd>{formatMoney(cart.subtotal)}</dd>
-          </div>
-          <div>
-            <dt>Shipping ({chosen.label})</dt>
-            <dd>{chosen.price.amount === 0 ? 'Free' : formatMoney(chosen.price)}</dd>
-          </div>
-          <div className="totals__total">
-            <dt>Total</dt>
-            <dd>{formatMoney(total)}</dd>
-          </div>
-        </dl>
+        <OrderSummary
+          lines={cart.lines.map((l) => ({ key: l.variantId, ...l }))}
+          subtotal={cart.subtotal}
+          shippingLabel={chosen.label}
+          shipping={chosen.price}
+          total={total}
+        />
         <noscript>
           <p className="muted small">
             {cart.shippingOptions

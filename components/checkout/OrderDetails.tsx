@@ -1,6 +1,6 @@
 import { countryName } from '@/lib/checkout/countries';
 import type { OrderView } from '@/lib/checkout/types';
-import { formatMoney } from '@/lib/money-format';
+import { OrderSummary } from './OrderSummary';
 
 const PAYMENT_STATE: Record<OrderView['status'], string> = {
   paid: 'Payment received',
@@ -21,34 +21,13 @@ export function OrderDetails({ order }: { order: OrderView }) {
       {order.flaggedReason ? (
         <p className="form-outcome form-outcome--problem">Our staff are checking this payment before the order ships; we will e-mail you.</p>
       ) : null}
-      <ul className="summary-lines" aria-label="Items in your order">
-        {order.lines.map((l) => (
-          <li key={l.sku}>
-            <span>
-              {l.title}{' '}
-              <span className="muted small">
-                ({l.colour}, {l.size})
-              </span>{' '}
-              × {l.quantity}
-            </span>
-            <span>{formatMoney(l.lineTotal)}</span>
-          </li>
-        ))}
-      </ul>
-      <dl className="totals">
-        <div>
-          <dt>Subtotal</dt>
-          <dd>{formatMoney(order.subtotal)}</dd>
-        </div>
-        <div>
-          <dt>Shipping ({order.shippingMethod === 'express' ? 'Express' : 'Standard'})</dt>
-          <dd>{order.shipping.amount === 0 ? 'Free' : formatMoney(order.shipping)}</dd>
-        </div>
-        <div className="totals__total">
-          <dt>Total</dt>
-          <dd>{formatMoney(order.total)}</dd>
-        </div>
-      </dl>
+      <OrderSummary
+        lines={order.lines.map((l) => ({ key: l.sku, ...l }))}
+        subtotal={order.subtotal}
+        shippingLabel={order.shippingMethod === 'express' ? 'Express' : 'Standard'}
+        shipping={order.shipping}
+        total={order.total}
+      />
       <div className="order-details__address">
         <h2>Shipping to</h2>
         <address>

@@ -1,23 +1,13 @@
 import { beforeAll, expect, it } from 'vitest';
-import { addToCart, addToCartByOptions, chooseShipping, getCart, purgeExpiredCarts, removeLine, setLineQuantity, type CartSettings } from '@/lib/cart/cart';
+import { addToCart, addToCartByOptions, chooseShipping, getCart, purgeExpiredCarts, removeLine, setLineQuantity } from '@/lib/cart/cart';
 import { hashCartToken, newCartToken } from '@/lib/cart/token';
 import { RequestError } from '@/lib/http/json-body';
 import { CART_ERROR_STATUS, CartError } from '@/lib/cart/errors';
 import { seedCatalog } from '@/lib/catalog/seed-catalog';
 import { describeEachDatabase } from '../support/databases';
+import { testCartSettings } from '../support/settings';
 
-const settings: CartSettings = {
-  maxPerLine: 10,
-  ttlDays: 30,
-  shipping: {
-    currency: 'USD',
-    standardCents: 995,
-    expressCents: 2495,
-    freeExpressThresholdCents: 15000,
-    standardEstimate: '5–8 days',
-    expressEstimate: '2–3 days',
-  },
-};
+const settings = testCartSettings;
 
 async function refusal(p: Promise<unknown>): Promise<string> {
   try {

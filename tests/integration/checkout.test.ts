@@ -1,6 +1,5 @@
 import { beforeAll, expect, it } from 'vitest';
 import { addToCart, getCart } from '@/lib/cart/cart';
-import type { CartSettings } from '@/lib/cart/types';
 import { seedCatalog } from '@/lib/catalog/seed-catalog';
 import type { CheckoutInput } from '@/lib/checkout/input';
 import { placeOrder, type PlaceSettings } from '@/lib/checkout/place';
@@ -9,19 +8,9 @@ import { expireDueOrders } from '@/lib/checkout/transitions';
 import { afterPayment } from '@/lib/checkout/confirmation';
 import { checkoutAndPay } from '@/lib/checkout/service';
 import { describeEachDatabase } from '../support/databases';
+import { testCartSettings } from '../support/settings';
 
-const cart: CartSettings = {
-  maxPerLine: 10,
-  ttlDays: 30,
-  shipping: {
-    currency: 'USD',
-    standardCents: 995,
-    expressCents: 2495,
-    freeExpressThresholdCents: 15000,
-    standardEstimate: '5–8 days',
-    expressEstimate: '2–3 days',
-  },
-};
+const cart = testCartSettings;
 const settings: PlaceSettings = { cart, holdMinutes: 30 };
 const address = {
   email: 'dulmaa@example.com',

@@ -1,7 +1,6 @@
 import http from 'node:http';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { addToCart, getCart } from '@/lib/cart/cart';
-import type { CartSettings } from '@/lib/cart/types';
 import { seedCatalog } from '@/lib/catalog/seed-catalog';
 import type { CheckoutInput } from '@/lib/checkout/input';
 import { placeOrder, type PlaceSettings } from '@/lib/checkout/place';
@@ -12,19 +11,9 @@ import { handleStripeWebhook, startStripeCheckout, stripeClient } from '@/lib/pa
 import { startFakePayPal, type FakePayPal } from '../fakes/paypal';
 import { startFakeStripe, type FakeStripe } from '../fakes/stripe';
 import { describeEachDatabase } from '../support/databases';
+import { testCartSettings } from '../support/settings';
 
-const cart: CartSettings = {
-  maxPerLine: 10,
-  ttlDays: 30,
-  shipping: {
-    currency: 'USD',
-    standardCents: 995,
-    expressCents: 2495,
-    freeExpressThresholdCents: 15000,
-    standardEstimate: '5–8 days',
-    expressEstimate: '2–3 days',
-  },
-};
+const cart = testCartSettings;
 const place: PlaceSettings = { cart, holdMinutes: 30 };
 const WEBHOOK_SECRET = 'whsec_test_integration';
 const address = {
