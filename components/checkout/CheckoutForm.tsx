@@ -64,19 +64,31 @@ function Field(props: {
  */
 export function CheckoutForm(props: CheckoutFormProps) {
   const [state, formAction, pending] = useActionState(props.action, initialCheckoutState);
+  const formRef = useRef<HTMLFormElement>(null);
+  const summaryId = useId();
+  return (
+    <form ref={formRef} action={formAction} className="checkout" noValidate aria-describedby={summaryId}>
+      {/* Drawn afresh for each answer, so every field starts from what was sent (React resets a form after its action). */}
+      <CheckoutFields key={state.attempt} {...props} state={state} pending={pending} formRef={formRef} summaryId={summaryId} />
+    </form>
+  );
+}
+
+function CheckoutFields(
+  props: CheckoutFormProps & { state: CheckoutState; pending: boolean; formRef: React.RefObject<HTMLFormElement | null>; summaryId: string },
+) {
+  const { state, pending, formRef, summaryId } = props;
   const cart = state.cart ?? props.cart;
   const quote = state.quote ?? props.quote;
   const firstChoice = props.methods.card ? 'card' : props.methods.test ? 'test' : props.methods.paypal ? 'paypal' : null;
   const [payment, setPayment] = useState<string | null>(state.values.payment ?? firstChoice);
   const [method, setMethod] = useState<string>(state.values.shippingMethod ?? cart.shippingMethod);
-  const formRef = useRef<HTMLFormElement>(null);
-  const summaryId = useId();
   const chosen = cart.shippingOptions.find((o) => o.method === method) ?? cart.shippingOptions[0]!;
   const total = { amount: cart.subtotal.amount + chosen.price.amount, currency: cart.total.currency };
   const anyMethod = props.methods.card || props.methods.paypal || props.methods.test;
 
   return (
-    <form ref={formRef} action={formAction} className="checkout" noValidate aria-describedby={summaryId}>
+    <>
       <input type="hidden" name="quote" value={quote} />
       <div className="checkout__main">
         {props.cancelled ? (
@@ -204,6 +216,6 @@ export function CheckoutForm(props: CheckoutFormProps) {
           </p>
         </noscript>
       </aside>
-    </form>
+    </>
   );
 }

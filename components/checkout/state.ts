@@ -12,6 +12,8 @@ export interface CheckoutState {
   /** When prices or lines changed: the cart as it is now, to confirm again. */
   cart: CartView | null;
   quote: string | null;
+  /** Counts answers: the fields are drawn afresh for each, from `values`, so radios and selects match what was sent. */
+  attempt: number;
 }
 
-export const initialCheckoutState: CheckoutState = { errors: {}, values: {}, message: null, cart: null, quote: null };
+export const initialCheckoutState: CheckoutState = { errors: {}, values: {}, message: null, cart: null, quote: null, attempt: 0 };

@@ -16,7 +16,8 @@ const FIELDS = ['email', 'name', 'line1', 'line2', 'city', 'region', 'postalCode
  * parsed with zod here, the caller is the browser holding the cart cookie, and the order is placed
  * by lib/checkout in one transaction. Works without JavaScript (the form posts).
  */
-export async function placeOrderAction(_prev: CheckoutState, form: FormData): Promise<CheckoutState> {
+export async function placeOrderAction(prev: CheckoutState, form: FormData): Promise<CheckoutState> {
+  const attempt = prev.attempt + 1;
   const values: Record<string, string> = {};
   for (const f of FIELDS) {
     const v = form.get(f);
@@ -24,7 +25,7 @@ export async function placeOrderAction(_prev: CheckoutState, form: FormData): Pr
   }
   const quote = form.get('quote');
   const parsed = parseCheckout({ ...values, quote: typeof quote === 'string' ? quote : undefined });
-  if (!parsed.ok) return { errors: parsed.errors, values, message: 'Please correct the fields marked below.', cart: null, quote: null };
+  if (!parsed.ok) return { errors: parsed.errors, values, message: 'Please correct the fields marked below.', cart: null, quote: null, attempt };
   const token = (await cookies()).get(CART_COOKIE)?.value ?? null;
   const outcome = await checkoutAndPay(db(), token, parsed.input);
   switch (outcome.kind) {
@@ -34,7 +35,7 @@ export async function placeOrderAction(_prev: CheckoutState, form: FormData): Pr
     case 'redirect':
       redirect(outcome.url);
     case 'unavailable':
-      return { errors: { payment: outcome.message }, values, message: outcome.message, cart: null, quote: null };
+      return { errors: { payment: outcome.message }, values, message: outcome.message, cart: null, quote: null, attempt };
     case 'not-placed': {
       const r = outcome.result;
       if (r.kind === 'empty') redirect('/cart?problem=empty');
@@ -45,10 +46,18 @@ export async function placeOrderAction(_prev: CheckoutState, form: FormData): Pr
           message: 'Prices or items in your cart changed since this page was loaded. Check the new total, then place your order again.',
           cart: r.cart,
           quote: r.quote,
+          attempt,
         };
       }
       const lines = r.problems.map((p) => (p.available > 0 ? `only ${p.available} of ${p.title} left` : `${p.title} is sold out`));
-      return { errors: {}, values, message: `Sorry: ${lines.join('; ')}. Change the quantity in your cart, then check out again.`, cart: null, quote: null };
+      return {
+        errors: {},
+        values,
+        message: `Sorry: ${lines.join('; ')}. Change the quantity in your cart, then check out again.`,
+        cart: null,
+        quote: null,
+        attempt,
+      };
     }
   }
 }

@@ -3,6 +3,9 @@ import { cookies } from 'next/headers';
 import Link from 'next/link';
 import { OrderDetails } from '@/components/checkout/OrderDetails';
 import { RefreshWhilePending } from '@/components/checkout/RefreshWhilePending';
+import { CartAfterOrder } from '@/components/checkout/CartAfterOrder';
+import { getCart } from '@/lib/cart/cart';
+import { cartSettings } from '@/lib/cart/settings';
 import { CART_COOKIE } from '@/lib/cart/token';
 import { orderInclude, toOrderView } from '@/lib/checkout/order-view';
 import { orderForBrowser } from '@/lib/checkout/place';
@@ -66,6 +69,7 @@ export default async function CheckoutSuccess({ searchParams }: Props) {
         </p>
       </header>
       {order.status === 'pending' ? <RefreshWhilePending /> : null}
+      <CartAfterOrder cart={await getCart(db(), (await cookies()).get(CART_COOKIE)?.value ?? null, cartSettings())} />
       <OrderDetails order={order} />
     </div>
   );
