@@ -25,15 +25,22 @@ const degraded: Known = {
 };
 
 const PAGE_METHODS = 'GET, HEAD';
+// Pages whose forms post to a server action: without JavaScript the browser posts the form
+// itself (no Next-Action header), so POST is allowed there.
+const FORM_PAGES = new Set(['/checkout']);
 
 export async function proxy(request: NextRequest) {
   const url = request.nextUrl;
   // Pages answer GET and HEAD; POST only as a server action (forms with action={…}).
-  const isAction = request.method === 'POST' && request.headers.has('next-action');
+  const isAction = request.method === 'POST' && (request.headers.has('next-action') || FORM_PAGES.has(url.pathname));
   if (request.method !== 'GET' && request.method !== 'HEAD' && !isAction) {
     return new NextResponse(request.method === 'OPTIONS' ? null : 'This address only answers GET and HEAD requests.', {
       status: request.method === 'OPTIONS' ? 204 : 405,
-      headers: { allow: PAGE_METHODS, 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' },
+      headers: {
+        allow: FORM_PAGES.has(url.pathname) ? `${PAGE_METHODS}, POST` : PAGE_METHODS,
+        'content-type': 'text/plain; charset=utf-8',
+        'cache-control': 'no-store',
+      },
     });
   }
   const settings = { catalogPageSize: shopConfig().CATALOG_PAGE_SIZE, blogPageSize: BLOG_PAGE_SIZE };
