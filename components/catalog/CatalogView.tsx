@@ -70,7 +70,7 @@ export function CatalogView({
             ) : null}
           </div>
         ) : (
-          <ProductGrid products={page.products} label="Products" />
+          <ProductGrid products={page.products} label="Products" priorityCount={2} />
         )}
         <Pagination page={page.page} pageCount={page.pageCount} hrefFor={hrefFor} />
       </section>

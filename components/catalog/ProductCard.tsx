@@ -33,12 +33,17 @@ export function ProductCard({ product, priority = false }: { product: ProductCar
   );
 }
 
-export function ProductGrid({ products, label }: { products: ProductCardView[]; label: string }) {
+/**
+ * `priorityCount`: how many leading cards' images to preload. Only where the grid opens the page
+ * (the catalog); further down (home, related products) a preload only competes with the image
+ * the shopper is actually looking at.
+ */
+export function ProductGrid({ products, label, priorityCount = 0 }: { products: ProductCardView[]; label: string; priorityCount?: number }) {
   return (
     <ul className="product-grid" aria-label={label}>
       {products.map((p, i) => (
         <li key={p.slug}>
-          <ProductCard product={p} priority={i < 2} />
+          <ProductCard product={p} priority={i < priorityCount} />
         </li>
       ))}
     </ul>
