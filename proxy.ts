@@ -59,6 +59,8 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Every page; not the API (route handlers answer their own methods), Next's assets or images.
-  matcher: ['/((?!api/|_next/|images/|icon\\.svg|favicon\\.ico).*)'],
+  // The catalog, collections and journal (routing plan), and the per-shopper pages (methods).
+  // Static pages (home, sitemap, robots) are left out: Next answers their wrong methods with 405
+  // and Allow itself, and every request the proxy sees costs it time.
+  matcher: ['/products/:path*', '/collections/:path*', '/blog/:path*', '/cart', '/checkout/:path*'],
 };
