@@ -62,7 +62,8 @@ export async function checkoutAndPay(db: Db, cartToken: string | null, input: Ch
     );
     return { kind: 'paid', orderId: order.id };
   }
-  const session = await startStripeCheckout(stripeClient(stripe!), order, c.SITE_URL, now);
+  const existing = placed.reused ? (await db.order.findUniqueOrThrow({ where: { id: order.id }, select: { providerRef: true } })).providerRef : null;
+  const session = await startStripeCheckout(stripeClient(stripe!), order, c.SITE_URL, existing, now);
   await db.order.update({ where: { id: order.id }, data: { providerRef: session.sessionId } });
   return { kind: 'redirect', url: session.url };
 }

@@ -35,8 +35,27 @@ export function stripeClient(s: StripeSettings): Stripe {
   return client;
 }
 
-/** Creates (once per order: the idempotency key is the order's) the hosted Checkout Session. */
-export async function startStripeCheckout(stripe: Stripe, order: OrderView, siteUrl: string, now = new Date()): Promise<{ sessionId: string; url: string }> {
+/**
+ * The hosted Checkout Session for an order. An order that already has an open session (a retry,
+ * a second tab) gets that one back, so it can never be paid twice. A new session's parameters are
+ * derived from the order alone, so two requests racing with the same idempotency key send the
+ * same body (Stripe refuses a reused key with other parameters).
+ */
+export async function startStripeCheckout(
+  stripe: Stripe,
+  order: OrderView,
+  siteUrl: string,
+  existingSessionId: string | null = null,
+  now = new Date(),
+): Promise<{ sessionId: string; url: string }> {
+  let replaces: string | null = null;
+  if (existingSessionId) {
+    const existing = await stripe.checkout.sessions.retrieve(existingSessionId);
+    if (existing.status === 'open' && existing.url) return { sessionId: existing.id, url: existing.url };
+    // Paid already, the webhook not yet here: never a second session, just the order page.
+    if (existing.status === 'complete') return { sessionId: existing.id, url: new URL(`/checkout/success?session_id=${existing.id}`, siteUrl).toString() };
+    replaces = existing.id;
+  }
   const currency = order.total.currency.toLowerCase();
   const lineItems: Stripe.Checkout.SessionCreateParams.LineItem[] = order.lines.map((l) => ({
     quantity: l.quantity,
@@ -52,8 +71,12 @@ export async function startStripeCheckout(stripe: Stripe, order: OrderView, site
       },
     });
   }
-  // Stripe wants at least 30 minutes; the order's hold decides, and a late payment is handled (transitions.ts).
-  const expiresAt = Math.max(Math.floor(new Date(order.expiresAt).getTime() / 1000), Math.floor(now.getTime() / 1000) + 31 * 60);
+  // Stripe wants 30 minutes to 24 hours from now: the order's hold, but at least 35 minutes after it was
+  // placed (a session is made moments after placement); a late payment is handled (transitions.ts).
+  const placed = Math.floor(new Date(order.placedAt).getTime() / 1000);
+  const expiresAt = replaces
+    ? Math.floor(now.getTime() / 1000) + 31 * 60
+    : Math.min(Math.max(Math.floor(new Date(order.expiresAt).getTime() / 1000), placed + 35 * 60), placed + 23 * 3600);
   const session = await stripe.checkout.sessions.create(
     {
       mode: 'payment',
@@ -67,7 +90,7 @@ export async function startStripeCheckout(stripe: Stripe, order: OrderView, site
       cancel_url: new URL('/checkout?cancelled=1', siteUrl).toString(),
       expires_at: expiresAt,
     },
-    { idempotencyKey: `order-${order.id}-checkout-session` },
+    { idempotencyKey: replaces ? `order-${order.id}-checkout-session-after-${replaces}` : `order-${order.id}-checkout-session` },
   );
   if (!session.url) throw new Error(`Stripe returned no URL for session ${session.id}`);
   return { sessionId: session.id, url: session.url };

@@ -77,8 +77,17 @@ describeEachDatabase('payments through the real SDK against local fakes', (ctx) 
 
   it('a Checkout Session carries the order’s lines and shipping, once per order', async () => {
     const { order, session } = await stripeOrder('YWS-S3638-BRO');
-    const again = await startStripeCheckout(stripeClient(stripeSettings()), order, 'http://127.0.0.1:3000');
+    // The same request again (a race before the session id was saved) and a retry much later both get the same session.
+    const again = await startStripeCheckout(stripeClient(stripeSettings()), order, 'http://127.0.0.1:3000', null, new Date(Date.now() + 5_000));
     expect(again.sessionId).toBe(session.sessionId);
+    const later = await startStripeCheckout(
+      stripeClient(stripeSettings()),
+      order,
+      'http://127.0.0.1:3000',
+      session.sessionId,
+      new Date(Date.now() + 20 * 60_000),
+    );
+    expect(later.sessionId).toBe(session.sessionId);
     const stored = stripeFake.sessions.get(session.sessionId)!;
     expect(stored.amount_total).toBe(order.total.amount);
     expect(stored.metadata).toMatchObject({ orderId: order.id });
