@@ -141,7 +141,8 @@ describeEachDatabase('catalog queries', (ctx) => {
     expect((await relatedProducts(ctx.db, sweater, 100)).map((p) => p.slug)).toContain(archived.slug);
     await ctx.db.product.update({ where: { id: archived.id }, data: { status: 'archived' } });
 
-    for (const params of [{}, { collection: collection.slug }, { material: sweater.material }, { colour: 'charcoal' }, { q: 'Test archived' }]) {
+    const filters: Record<string, string>[] = [{}, { collection: collection.slug }, { material: sweater.material }, { colour: 'charcoal' }, { q: 'Test archived' }];
+    for (const params of filters) {
       expect((await list(params)).products.map((p) => p.slug)).not.toContain(archived.slug);
     }
     expect((await featuredProducts(ctx.db, 100)).map((p) => p.slug)).not.toContain(archived.slug);
