@@ -47,9 +47,7 @@ export function thresholdOf(area: string): number {
 
 if (!flag('--report-only')) {
   // Stryker's --mutate splits on commas, so no {ts,tsx} braces here.
-  const mutate = areas.flatMap((a) =>
-    fs.statSync(a).isDirectory() ? [`${a}/**/*.ts`, `${a}/**/*.tsx`, `!${a}/**/*.test.ts`, `!${a}/**/*.test.tsx`] : [a],
-  );
+  const mutate = areas.flatMap((a) => (fs.statSync(a).isDirectory() ? [`${a}/**/*.ts`, `${a}/**/*.tsx`, `!${a}/**/*.test.ts`, `!${a}/**/*.test.tsx`] : [a]));
   const stryker = ['stryker', 'run', 'stryker.config.mjs', '--concurrency', concurrency];
   if (mutate.length) stryker.push('--mutate', mutate.join(','));
   if (flag('--no-check')) stryker.push('--checkers', '');

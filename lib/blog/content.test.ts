@@ -25,7 +25,11 @@ describe('journal files: each rule stops a bad file', () => {
   });
 
   it('publishedAt is required unless the article is a draft', async () => {
-    const noDate = (status: string) => (t: string) => t.replace(/^publishedAt: .*\n/m, '').replace(/^revisedAt: .*\n/m, '').replace('status: published', `status: ${status}`);
+    const noDate = (status: string) => (t: string) =>
+      t
+        .replace(/^publishedAt: .*\n/m, '')
+        .replace(/^revisedAt: .*\n/m, '')
+        .replace('status: published', `status: ${status}`);
     for (const status of ['published', 'scheduled']) {
       await expect(readArticleContent(await articlesWith(noDate(status))), status).rejects.toThrow(
         /marshal-demid-1900-1937\.md: publishedAt is required unless the article is a draft/,

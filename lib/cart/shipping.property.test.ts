@@ -1,6 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { defaultShippingMethod, freeExpressProgress, progressMessage, shippingOptions, woolSubtotalCents, type ShippableLine, type ShippingRules } from './shipping';
+import {
+  defaultShippingMethod,
+  freeExpressProgress,
+  progressMessage,
+  shippingOptions,
+  woolSubtotalCents,
+  type ShippableLine,
+  type ShippingRules,
+} from './shipping';
 import { formatMoney } from '../money-format';
 
 const line = fc.record({ isWool: fc.boolean(), lineTotalCents: fc.integer({ min: 0, max: 200_000 }) });

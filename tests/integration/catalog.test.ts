@@ -1,14 +1,6 @@
 import { beforeAll, expect, it } from 'vitest';
 import { parseCatalogQuery } from '@/lib/catalog/filters';
-import {
-  getProductBySlug,
-  listProducts,
-  catalogFacets,
-  listCollections,
-  getCollectionBySlug,
-  featuredProducts,
-  relatedProducts,
-} from '@/lib/catalog/queries';
+import { getProductBySlug, listProducts, catalogFacets, listCollections, getCollectionBySlug, featuredProducts, relatedProducts } from '@/lib/catalog/queries';
 import { seedCatalog } from '@/lib/catalog/seed-catalog';
 import { describeEachDatabase } from '../support/databases';
 
@@ -141,7 +133,13 @@ describeEachDatabase('catalog queries', (ctx) => {
     expect((await relatedProducts(ctx.db, sweater, 100)).map((p) => p.slug)).toContain(archived.slug);
     await ctx.db.product.update({ where: { id: archived.id }, data: { status: 'archived' } });
 
-    const filters: Record<string, string>[] = [{}, { collection: collection.slug }, { material: sweater.material }, { colour: 'charcoal' }, { q: 'Test archived' }];
+    const filters: Record<string, string>[] = [
+      {},
+      { collection: collection.slug },
+      { material: sweater.material },
+      { colour: 'charcoal' },
+      { q: 'Test archived' },
+    ];
     for (const params of filters) {
       expect((await list(params)).products.map((p) => p.slug)).not.toContain(archived.slug);
     }
