@@ -9,6 +9,8 @@
  *   --integration   also run the integration tests (PGlite and PostgreSQL) for modules only they cover
  *   --no-check      skip the TypeScript checker (faster; mutants that do not compile then count as killed)
  *   --report-only   do not run Stryker; score the last report
+ *   --force         test every mutant again, ignoring the incremental file (needed after changing only tests:
+ *                   the vitest runner does not tell Stryker which tests changed, so their old results are reused)
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -51,6 +53,7 @@ if (!flag('--report-only')) {
   const stryker = ['stryker', 'run', 'stryker.config.mjs', '--concurrency', concurrency];
   if (mutate.length) stryker.push('--mutate', mutate.join(','));
   if (flag('--no-check')) stryker.push('--checkers', '');
+  if (flag('--force')) stryker.push('--force');
   const hook = path.resolve('scripts/typescript6-hook.mjs');
   const env = {
     ...process.env,
