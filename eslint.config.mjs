@@ -25,6 +25,7 @@ export default defineConfig([
     'node_modules/**',
     'lib/generated/**',
     'reports/**',
+    '.stryker-tmp/**',
     'test-results/**',
     'playwright-report/**',
     'coverage/**',

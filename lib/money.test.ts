@@ -12,13 +12,20 @@ describe('money', () => {
   it('refuses fractions of a cent and mixed currencies', () => {
     expect(() => money(10.5, 'USD')).toThrow(/whole cents/);
     expect(() => add(money(1, 'USD'), money(1, 'EUR'))).toThrow(/USD with EUR/);
-    expect(() => money(1, 'usd')).toThrow();
+    expect(() => money(1, 'usd')).toThrow('A currency is a three-letter ISO code such as USD');
+    expect(() => money(1, 'USDX')).toThrow('A currency is a three-letter ISO code such as USD');
+    expect(() => money(1, 'XUSD')).toThrow('A currency is a three-letter ISO code such as USD');
   });
 
   it('formats with Intl.NumberFormat', () => {
     expect(formatMoney(money(15001, 'USD'))).toBe('$150.01');
     expect(formatMoney(money(1800, 'USD'))).toBe('$18.00');
     expect(formatMoney(money(123456, 'USD'))).toBe('$1,234.56');
+    // One formatter per locale and currency: formatting one never changes how the next is shown.
+    expect(formatMoney(money(1800, 'EUR'))).toBe('€18.00');
+    expect(formatMoney(money(1800, 'JPY'))).toBe('¥1,800');
+    expect(formatMoney(money(1800, 'USD'), 'de-DE')).toMatch(/^18,00\s\$$/);
+    expect(formatMoney(money(1800, 'USD'))).toBe('$18.00');
   });
 
   it('parses typed amounts into cents without floats', () => {

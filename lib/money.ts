@@ -42,7 +42,9 @@ export function sum(items: Money[], currency: string): Money {
 export function parseMajorUnits(input: string, fractionDigits = 2): number | null {
   const m = /^\s*(\d{1,9})(?:\.(\d{1,2}))?\s*$/.exec(input);
   if (!m) return null;
+  // More decimals than the currency has (e.g. "1.5" yen) is not an amount of it.
+  if (m[2] !== undefined && m[2].length > fractionDigits) return null;
   const whole = Number(m[1]);
-  const frac = Number((m[2] ?? '').padEnd(fractionDigits, '0') || '0');
+  const frac = Number((m[2] ?? '').padEnd(fractionDigits, '0')); // Number('') is 0: no decimals typed
   return whole * 10 ** fractionDigits + frac;
 }

@@ -69,6 +69,27 @@ describe('routing plan: what visitors type never adds pages to the cache', () =>
     expect(await plan('/collections/felt?q=hat')).toEqual(rewrite('/collections/felt/s/q%3Dhat'));
   });
 
+  it('gives reordered, repeated and differently spelled queries one key', async () => {
+    const key = rewrite('/products/q/colour%3Doat%26sort%3Dprice-asc');
+    expect(await plan('/products?colour=oat&sort=price-asc')).toEqual(key);
+    expect(await plan('/products?sort=price-asc&colour=oat')).toEqual(key);
+    expect(await plan('/products?sort=price-asc&utm_source=mail&colour=OAT')).toEqual(key);
+    expect(await plan('/products?colour=oat&sort=price-asc&page=1')).toEqual(key);
+    const search = await plan('/products?q=scarf&material=yak');
+    expect(await plan('/products?material=yak&q=scarf')).toEqual(search);
+    expect(await plan('/products?fbclid=1&material=yak&q=scarf')).toEqual(search);
+  });
+
+  it('rewrites a collection URL to its canonical key, never its raw query', async () => {
+    expect(await plan('/collections/felt?utm_source=x&fbclid=y')).toEqual(rewrite('/collections/felt/q/_'));
+    expect(await plan('/collections/felt?sort=price-asc&material=yak')).toEqual(rewrite('/collections/felt/q/material%3Dyak%26sort%3Dprice-asc'));
+    expect(await plan('/collections/felt?material=yak&sort=price-asc&junk=1')).toEqual(rewrite('/collections/felt/q/material%3Dyak%26sort%3Dprice-asc'));
+    // The collection is in the path: naming it again in the query adds nothing to the key.
+    expect(await plan('/collections/felt?collection=felt')).toEqual(rewrite('/collections/felt/q/_'));
+    // A junk-laden search is still per request, with only the parameters that count.
+    expect(await plan('/collections/felt?utm_source=x&q=hat')).toEqual(rewrite('/collections/felt/s/q%3Dhat'));
+  });
+
   it('answers the journal index for known tags and existing pages only', async () => {
     expect(await plan('/blog')).toEqual(rewrite('/blog/q/_'));
     expect(await plan('/blog?tag=history')).toEqual(rewrite('/blog/q/tag%3Dhistory'));

@@ -9,7 +9,10 @@ async function addFromProductPage(page: Page, slug: string, choose: { colour?: s
       .check();
   if (choose.size) await page.getByRole('group', { name: /Size/ }).getByRole('radio', { name: choose.size, exact: true }).check();
   if (choose.quantity) await page.getByRole('combobox', { name: 'Quantity' }).selectOption(choose.quantity);
+  // The drawer opens before the add has answered: wait for the answer (and its cookie), not the drawer.
+  const added = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/cart/lines' && r.request().method() === 'POST');
   await page.getByRole('button', { name: 'Add to cart' }).click();
+  await added;
   const drawer = page.getByRole('dialog', { name: 'Your cart' });
   await expect(drawer).toBeVisible();
   return drawer;

@@ -92,6 +92,43 @@ describeEachDatabase('history blog', (ctx) => {
     expect(await getArticle(ctx.db, 'a-draft', later)).toBeNull();
   });
 
+  it('shows no article before its publishedAt, whatever its status, and never a draft', async () => {
+    const base = {
+      subtitle: 'A subtitle here',
+      excerpt: 'x'.repeat(50),
+      body: 'word '.repeat(300),
+      coverPath: '/c.webp',
+      coverAlt: 'a cover',
+      author: 'Editors',
+      tags: ['visibility-test'],
+    };
+    // A draft dated in the past is still a draft.
+    await ctx.db.article.create({ data: { ...base, slug: 'old-draft', title: 'Old draft', status: 'draft', publishedAt: new Date('2026-01-01T00:00:00Z') } });
+    // Published, but dated tomorrow: the rule is publishedAt, so it waits like a scheduled one.
+    const tomorrow = new Date('2026-11-27T12:00:00Z');
+    await ctx.db.article.create({ data: { ...base, slug: 'published-tomorrow', title: 'Published tomorrow', status: 'published', publishedAt: tomorrow } });
+    const slugs = async (at: Date) => (await listArticles(ctx.db, { tag: null, page: 1, pageSize: 50 }, at)).articles.map((a) => a.slug);
+    const tags = async (at: Date) => (await listTags(ctx.db, at)).map((t) => t.tag);
+    const feed = async (at: Date) => (await feedArticles(ctx.db, at)).map((a) => a.slug);
+
+    for (const slug of ['old-draft', 'published-tomorrow']) {
+      expect(await getArticle(ctx.db, slug, now), slug).toBeNull();
+      expect(await slugs(now)).not.toContain(slug);
+      expect(await feed(now)).not.toContain(slug);
+    }
+    expect(await tags(now)).not.toContain('visibility-test');
+
+    // At its publishedAt exactly, the published article appears; the draft never does.
+    expect((await getArticle(ctx.db, 'published-tomorrow', tomorrow))?.title).toBe('Published tomorrow');
+    expect(await slugs(tomorrow)).toContain('published-tomorrow');
+    expect(await feed(tomorrow)).toContain('published-tomorrow');
+    expect(await tags(tomorrow)).toContain('visibility-test');
+    expect(await getArticle(ctx.db, 'old-draft', tomorrow)).toBeNull();
+    expect(await slugs(tomorrow)).not.toContain('old-draft');
+    expect(await feed(tomorrow)).not.toContain('old-draft');
+    await ctx.db.article.deleteMany({ where: { slug: { in: ['old-draft', 'published-tomorrow'] } } });
+  });
+
   it('filters by tag, paginates, and counts tags', async () => {
     const army = await listArticles(ctx.db, { tag: 'red-army', page: 1, pageSize: 10 }, now);
     expect(army.articles.map((a) => a.slug).sort()).toEqual(['protocol-turns-into-an-invitation', 'seventeenth-army-crosses-the-border']);

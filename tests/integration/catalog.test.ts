@@ -1,6 +1,6 @@
 import { beforeAll, expect, it } from 'vitest';
 import { parseCatalogQuery } from '@/lib/catalog/filters';
-import { getProductBySlug, listProducts, catalogFacets, listCollections, getCollectionBySlug, featuredProducts } from '@/lib/catalog/queries';
+import { getProductBySlug, listProducts, catalogFacets, listCollections, getCollectionBySlug, featuredProducts, relatedProducts } from '@/lib/catalog/queries';
 import { seedCatalog } from '@/lib/catalog/seed-catalog';
 import { describeEachDatabase } from '../support/databases';
 
@@ -98,5 +98,83 @@ describeEachDatabase('catalog queries', (ctx) => {
     expect(facets.colours).toContain('Oat');
     const featured = await featuredProducts(ctx.db, 3);
     expect(featured.map((p) => p.slug)).toEqual(['gobi-crew-neck-sweater', 'khangai-cable-cardigan', 'tuul-cashmere-scarf']);
+  });
+
+  // The tests below add products of their own; they come last so the counts and orders above hold.
+  const testProduct = (slug: string, status: 'active' | 'archived' | 'draft', extra: { material?: string; featuredRank?: number } = {}) => ({
+    slug,
+    title: `Test ${slug}`,
+    description: 'A product made by a test.',
+    material: extra.material ?? 'felt',
+    origin: 'Ulaanbaatar',
+    care: 'Hand wash.',
+    status,
+    isWool: true,
+    featuredRank: extra.featuredRank ?? null,
+    minPriceCents: 4900,
+    maxPriceCents: 4900,
+    createdAt: new Date('2020-01-01T00:00:00Z'),
+  });
+
+  it('never shows an archived product: not in listings, collections, featured, related, or on its own page', async () => {
+    const sweater = (await getProductBySlug(ctx.db, 'gobi-crew-neck-sweater'))!;
+    const collection = await ctx.db.collection.findUniqueOrThrow({ where: { slug: sweater.collections[0]!.slug } });
+    const archived = await ctx.db.product.create({
+      data: {
+        ...testProduct('archived-test-sweater', 'archived', { material: sweater.material, featuredRank: 0 }),
+        variants: { create: [{ sku: 'ARC-TEST-1', size: 'M', colour: 'Charcoal', priceCents: 4900, stock: 5 }] },
+        collections: { create: [{ collectionId: collection.id }] },
+      },
+    });
+    // The same product, active, shows everywhere: so each check below is a real one.
+    await ctx.db.product.update({ where: { id: archived.id }, data: { status: 'active' } });
+    expect((await list({})).products.map((p) => p.slug)).toContain(archived.slug);
+    expect((await featuredProducts(ctx.db, 3)).map((p) => p.slug)).toContain(archived.slug);
+    expect((await relatedProducts(ctx.db, sweater, 100)).map((p) => p.slug)).toContain(archived.slug);
+    await ctx.db.product.update({ where: { id: archived.id }, data: { status: 'archived' } });
+
+    const filters: Record<string, string>[] = [
+      {},
+      { collection: collection.slug },
+      { material: sweater.material },
+      { colour: 'charcoal' },
+      { q: 'Test archived' },
+    ];
+    for (const params of filters) {
+      expect((await list(params)).products.map((p) => p.slug)).not.toContain(archived.slug);
+    }
+    expect((await featuredProducts(ctx.db, 100)).map((p) => p.slug)).not.toContain(archived.slug);
+    expect((await relatedProducts(ctx.db, sweater, 100)).map((p) => p.slug)).not.toContain(archived.slug);
+    expect(await getProductBySlug(ctx.db, archived.slug)).toBeNull();
+    expect((await getCollectionBySlug(ctx.db, collection.slug))?.productCount).toBe((await list({ collection: collection.slug })).total);
+    await ctx.db.product.delete({ where: { id: archived.id } });
+  });
+
+  it('colour and in-stock must hold for the same variant; price bounds include their ends', async () => {
+    // Charcoal is sold out; the oat one is in stock. "Charcoal, in stock" must not list it.
+    const p = await ctx.db.product.create({
+      data: {
+        ...testProduct('two-colour-test-hat', 'active'),
+        variants: {
+          create: [
+            { sku: 'TCH-TEST-CHA', size: 'One size', colour: 'Charcoal', priceCents: 4900, stock: 0 },
+            { sku: 'TCH-TEST-OAT', size: 'One size', colour: 'Oat', priceCents: 4900, stock: 4 },
+          ],
+        },
+      },
+    });
+    const slugs = async (params: Record<string, string>) => (await list(params)).products.map((x) => x.slug);
+    expect(await slugs({ colour: 'charcoal' })).toContain(p.slug);
+    expect(await slugs({ inStock: '1' })).toContain(p.slug);
+    expect(await slugs({ colour: 'charcoal', inStock: '1' })).not.toContain(p.slug);
+    expect(await slugs({ colour: 'oat', inStock: '1' })).toContain(p.slug);
+
+    // $49.00 exactly: both bounds are inclusive.
+    expect(await slugs({ minPrice: '49', maxPrice: '49' })).toContain(p.slug);
+    expect(await slugs({ minPrice: '49' })).toContain(p.slug);
+    expect(await slugs({ maxPrice: '49' })).toContain(p.slug);
+    expect(await slugs({ minPrice: '49.01' })).not.toContain(p.slug);
+    expect(await slugs({ maxPrice: '48.99' })).not.toContain(p.slug);
+    await ctx.db.product.delete({ where: { id: p.id } });
   });
 });
