@@ -1,22 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-
-async function addFromProductPage(page: Page, slug: string, choose: { colour?: string; size?: string; quantity?: string } = {}) {
-  await page.goto(`/products/${slug}`);
-  if (choose.colour)
-    await page
-      .getByRole('group', { name: /Colour/ })
-      .getByRole('radio', { name: choose.colour, exact: true })
-      .check();
-  if (choose.size) await page.getByRole('group', { name: /Size/ }).getByRole('radio', { name: choose.size, exact: true }).check();
-  if (choose.quantity) await page.getByRole('combobox', { name: 'Quantity' }).selectOption(choose.quantity);
-  // The drawer opens before the add has answered: wait for the answer (and its cookie), not the drawer.
-  const added = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/cart/lines' && r.request().method() === 'POST');
-  await page.getByRole('button', { name: 'Add to cart' }).click();
-  await added;
-  const drawer = page.getByRole('dialog', { name: 'Your cart' });
-  await expect(drawer).toBeVisible();
-  return drawer;
-}
+import { addFromProductPage } from './support/checkout';
 
 test('fill a cart, cross the free Express threshold, and find it again after a reload', async ({ page }) => {
   // $115 of wool: $35.01 to go (the offer needs strictly more than $150.00).

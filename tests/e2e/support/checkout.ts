@@ -1,7 +1,10 @@
 import { expect, type Page } from '@playwright/test';
 
-/** Puts a product in the cart from its page (picking options by their accessible names). */
-export async function addToCart(page: Page, slug: string, choose: { colour?: string; size?: string } = {}) {
+/**
+ * Puts a product in the cart from its page, picking options by their accessible names, and returns
+ * the drawer. The drawer opens before the add has answered: this waits for the answer (and its cookie).
+ */
+export async function addFromProductPage(page: Page, slug: string, choose: { colour?: string; size?: string; quantity?: string } = {}) {
   await page.goto(`/products/${slug}`);
   if (choose.colour)
     await page
@@ -9,10 +12,19 @@ export async function addToCart(page: Page, slug: string, choose: { colour?: str
       .getByRole('radio', { name: choose.colour, exact: true })
       .check();
   if (choose.size) await page.getByRole('group', { name: /Size/ }).getByRole('radio', { name: choose.size, exact: true }).check();
+  if (choose.quantity) await page.getByRole('combobox', { name: 'Quantity' }).selectOption(choose.quantity);
+  // The drawer opens before the add has answered: wait for the answer (and its cookie), not the drawer.
+  const added = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/cart/lines' && r.request().method() === 'POST');
   await page.getByRole('button', { name: 'Add to cart' }).click();
-  await expect(page.getByRole('dialog', { name: 'Your cart' })).toBeVisible();
-  // The drawer opens at once; wait for the shop to confirm before leaving the page.
-  await expect(page.getByTestId('cart-announcer')).toContainText('Added');
+  await added;
+  const drawer = page.getByRole('dialog', { name: 'Your cart' });
+  await expect(drawer).toBeVisible();
+  return drawer;
+}
+
+/** The same, when the drawer does not matter. */
+export async function addToCart(page: Page, slug: string, choose: { colour?: string; size?: string } = {}) {
+  await addFromProductPage(page, slug, choose);
 }
 
 export async function fillAddress(page: Page, email = 'dulmaa@example.com') {
