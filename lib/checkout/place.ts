@@ -75,7 +75,8 @@ export async function placeOrder(
         if (pending && pending.status === 'pending') {
           if (pending.fingerprint === print && pending.expiresAt > now) return { kind: 'placed' as const, order: toOrderView(pending), reused: true };
           // The shopper changed something since: the old attempt gives way (and its stock back).
-          await cancelOrder(tx, pending.id, now, 'Replaced by a new checkout from the same cart');
+          // Paid meanwhile (a webhook between our read and now): this cart has been ordered.
+          if ((await cancelOrder(tx, pending.id, now, 'Replaced by a new checkout from the same cart')) === 'unchanged') return { kind: 'empty' as const };
         }
         await reserveStock(
           tx,

@@ -122,9 +122,20 @@ export async function finishPayPal(
     // Captured before (a retry after a lost answer): believe the capture PayPal shows, not the error.
     captured = completedCapture(await getPayPalOrder(settings, paypalOrderId));
   }
-  if (!captured) return { kind: 'failed', message: 'PayPal has not completed the payment. Nothing was charged; please try again.' };
-  const outcome: RecordOutcome = await db.$transaction((tx) =>
-    recordPayment(tx, { orderId: order.id, provider: 'paypal', externalId: captured.id, amountCents: captured.amountCents, currency: captured.currency, now }),
+  if (!captured)
+    return { kind: 'failed', message: 'PayPal is still processing this payment. Please do not pay again: we will e-mail you when it completes, or call us.' };
+  // The money is taken: give recording it room (a lock wait must not lose it).
+  const outcome: RecordOutcome = await db.$transaction(
+    (tx) =>
+      recordPayment(tx, {
+        orderId: order.id,
+        provider: 'paypal',
+        externalId: captured.id,
+        amountCents: captured.amountCents,
+        currency: captured.currency,
+        now,
+      }),
+    { maxWait: 20_000, timeout: 30_000 },
   );
   if (outcome === 'mismatch') return { kind: 'mismatch', orderId: order.id };
   return { kind: 'paid', orderId: order.id };

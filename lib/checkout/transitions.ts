@@ -49,6 +49,13 @@ export async function markPaid(tx: Tx, orderId: string, now: Date, note: string)
     );
     await tx.$executeRaw`RELEASE SAVEPOINT rereserve`;
     await event(tx, orderId, ended.status, 'paid', `${note}; paid after the hold ended, stock reserved again`);
+    if (ended.status === 'cancelled') {
+      // A cancelled order was usually replaced by a newer one from the same cart: both may now be paid.
+      await tx.order.update({
+        where: { id: orderId },
+        data: { flaggedReason: 'Paid after it was cancelled or replaced: check for a duplicate order and refund one' },
+      });
+    }
   } catch (err) {
     if (!(err instanceof OutOfStock)) throw err;
     await tx.$executeRaw`ROLLBACK TO SAVEPOINT rereserve`;

@@ -41,7 +41,7 @@ export async function parseBody<T>(req: Request, schema: z.ZodType<T>, maxBytes 
 }
 
 // Counts the bytes actually received, so a missing or lying Content-Length cannot get past the limit.
-async function readLimited(req: Request, maxBytes: number): Promise<string> {
+export async function readLimited(req: Request, maxBytes: number): Promise<string> {
   if (!req.body) return '';
   const reader = req.body.getReader();
   const chunks: Uint8Array[] = [];

@@ -28,7 +28,11 @@ export async function recordPayment(
     await flagOrder(tx, order.id, `${p.provider} reported ${got} ${currency}; the order's total is ${formatMoney(money(order.totalCents, order.currency))}`);
     return 'mismatch';
   }
-  await markPaid(tx, order.id, p.now, `Payment ${p.externalId} received through ${p.provider}`);
+  if ((await markPaid(tx, order.id, p.now, `Payment ${p.externalId} received through ${p.provider}`)) === 'unchanged') {
+    // Already paid by another payment: keep this one on record and ask staff to refund it.
+    await flagOrder(tx, order.id, `A second payment (${p.externalId}, ${p.provider}) arrived for an order already paid: refund it`);
+    return 'mismatch';
+  }
   return 'paid';
 }
 
@@ -38,7 +42,7 @@ export async function recordPayment(
  */
 export async function firstDelivery(tx: Prisma.TransactionClient, provider: PaymentProviderName, eventId: string, type: string): Promise<boolean> {
   const inserted = await tx.$executeRaw`INSERT INTO "WebhookEvent" (id, provider, "eventId", type, "receivedAt")
-    VALUES (${randomUUID()}, ${provider}::"PaymentProvider", ${eventId}, ${type}, now())
+    VALUES (${randomUUID()}, ${provider}::"PaymentProvider", ${eventId}, ${type}, ${new Date()})
     ON CONFLICT (provider, "eventId") DO NOTHING`;
   return inserted > 0;
 }

@@ -75,7 +75,7 @@ export async function startStripeCheckout(
   // placed (a session is made moments after placement); a late payment is handled (transitions.ts).
   const placed = Math.floor(new Date(order.placedAt).getTime() / 1000);
   const expiresAt = replaces
-    ? Math.floor(now.getTime() / 1000) + 31 * 60
+    ? Math.ceil((Math.floor(now.getTime() / 1000) + 31 * 60) / 300) * 300
     : Math.min(Math.max(Math.floor(new Date(order.expiresAt).getTime() / 1000), placed + 35 * 60), placed + 23 * 3600);
   const session = await stripe.checkout.sessions.create(
     {
@@ -90,7 +90,7 @@ export async function startStripeCheckout(
       cancel_url: new URL('/checkout?cancelled=1', siteUrl).toString(),
       expires_at: expiresAt,
     },
-    { idempotencyKey: replaces ? `order-${order.id}-checkout-session-after-${replaces}` : `order-${order.id}-checkout-session` },
+    { idempotencyKey: replaces ? `order-${order.id}-checkout-session-after-${replaces}-${expiresAt}` : `order-${order.id}-checkout-session` },
   );
   if (!session.url) throw new Error(`Stripe returned no URL for session ${session.id}`);
   return { sessionId: session.id, url: session.url };
@@ -139,6 +139,9 @@ export async function handleStripeWebhook(
       const session = event.data.object;
       const orderId = session.metadata?.orderId ?? session.client_reference_id;
       if (!orderId) return 'no-order';
+      // Only the order's current session: an older one expiring (replaced by a retry) changes nothing.
+      const current = await tx.order.findFirst({ where: { id: orderId, providerRef: session.id }, select: { id: true } });
+      if (!current) return 'stale-session';
       return cancelOrder(tx, orderId, now, `Stripe checkout session ${session.id} expired`);
     }
     return 'ignored';

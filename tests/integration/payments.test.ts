@@ -7,6 +7,7 @@ import { placeOrder, type PlaceSettings } from '@/lib/checkout/place';
 import { quoteOf } from '@/lib/checkout/quote';
 import { finishPayPal, startPayPal } from '@/lib/checkout/service';
 import type { Db } from '@/lib/db';
+import { recordPayment } from '@/lib/payments/record';
 import { handleStripeWebhook, startStripeCheckout, stripeClient } from '@/lib/payments/stripe';
 import { startFakePayPal, type FakePayPal } from '../fakes/paypal';
 import { startFakeStripe, type FakeStripe } from '../fakes/stripe';
@@ -174,5 +175,30 @@ describeEachDatabase('payments through the real SDK against local fakes', (ctx) 
     const row = await ctx.db.order.findFirstOrThrow({ where: { providerRef: started.paypalOrderId } });
     expect(row.status).toBe('pending');
     expect(row.flaggedReason).toMatch(/\$1\.00/);
+  });
+
+  it('an older session expiring after a retry replaced it cancels nothing', async () => {
+    const { order, session } = await stripeOrder('YWS-S3638-BRO');
+    // A retry opened another session for the same order: it is now the current one.
+    await ctx.db.order.update({ where: { id: order.id }, data: { providerRef: 'cs_test_newer_session' } });
+    await stripeFake.expire(session.sessionId);
+    expect((await ctx.db.order.findUniqueOrThrow({ where: { id: order.id } })).status).toBe('pending');
+  });
+
+  it('a second, different payment for an order already paid is kept on record and flagged for a refund', async () => {
+    const s = await cartWith('FCT-15CM-CAM');
+    const placed = await placeOrder(ctx.db, s.token, { ...s.input, payment: 'test' }, 'test', place);
+    if (placed.kind !== 'placed') throw new Error(placed.kind);
+    const pay = (externalId: string) =>
+      ctx.db.$transaction((tx) =>
+        recordPayment(tx, { orderId: placed.order.id, provider: 'test', externalId, amountCents: placed.order.total.amount, currency: 'USD', now: new Date() }),
+      );
+    expect(await pay('first')).toBe('paid');
+    expect(await pay('first')).toBe('duplicate');
+    expect(await pay('second')).toBe('mismatch');
+    const row = await ctx.db.order.findUniqueOrThrow({ where: { id: placed.order.id }, include: { payments: true } });
+    expect(row.status).toBe('paid');
+    expect(row.payments).toHaveLength(2);
+    expect(row.flaggedReason).toMatch(/second payment/);
   });
 });

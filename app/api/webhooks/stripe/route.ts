@@ -1,6 +1,7 @@
 import { stripeSettings } from '@/lib/checkout/service';
 import { afterPayment } from '@/lib/checkout/confirmation';
 import { db } from '@/lib/db';
+import { readLimited } from '@/lib/http/json-body';
 import { methodNotAllowed } from '@/lib/http/methods';
 import { handleStripeWebhook, stripeClient } from '@/lib/payments/stripe';
 
@@ -11,8 +12,12 @@ const MAX_BYTES = 512 * 1024;
 export async function POST(req: Request) {
   const settings = stripeSettings();
   if (!settings) return Response.json({ error: 'Card payments are not configured.' }, { status: 404 });
-  const raw = await req.text();
-  if (raw.length > MAX_BYTES) return Response.json({ error: 'That request is too large.' }, { status: 413 });
+  let raw: string;
+  try {
+    raw = await readLimited(req, MAX_BYTES); // counted in bytes as they arrive
+  } catch {
+    return Response.json({ error: 'That request is too large.' }, { status: 413 });
+  }
   const r = await handleStripeWebhook(db(), stripeClient(settings), raw, req.headers.get('stripe-signature'), settings.webhookSecret);
   if (r.body.outcome === 'paid' && r.orderId) await afterPayment(db(), r.orderId);
   return Response.json(r.body, { status: r.status, headers: { 'cache-control': 'no-store' } });
