@@ -24,7 +24,13 @@ export interface PlaceSettings {
 }
 
 export type PlaceResult =
-  | { kind: 'placed'; order: OrderView; reused: boolean }
+  | {
+      kind: 'placed';
+      order: OrderView;
+      reused: boolean;
+      /** The pending order this one replaced (the shopper changed something): its payment attempt should be closed. */
+      replaced: { id: string; provider: PaymentProviderName; providerRef: string | null } | null;
+    }
   | { kind: 'empty' }
   | { kind: 'changed'; cart: CartView; quote: string }
   | { kind: 'out-of-stock'; problems: { title: string; available: number }[] };
@@ -73,11 +79,13 @@ export async function placeOrder(
         const print = fingerprint(input, provider, quote);
         const pending = await tx.order.findUnique({ where: { cartId }, include: orderInclude });
         if (pending && pending.status === 'pending') {
-          if (pending.fingerprint === print && pending.expiresAt > now) return { kind: 'placed' as const, order: toOrderView(pending), reused: true };
+          if (pending.fingerprint === print && pending.expiresAt > now)
+            return { kind: 'placed' as const, order: toOrderView(pending), reused: true, replaced: null };
           // The shopper changed something since: the old attempt gives way (and its stock back).
           // Paid meanwhile (a webhook between our read and now): this cart has been ordered.
           if ((await cancelOrder(tx, pending.id, now, 'Replaced by a new checkout from the same cart')) === 'unchanged') return { kind: 'empty' as const };
         }
+        const replaced = pending && pending.status === 'pending' ? { id: pending.id, provider: pending.provider, providerRef: pending.providerRef } : null;
         await reserveStock(
           tx,
           view.lines.map((l) => ({ variantId: l.variantId, quantity: l.quantity, title: `${l.title} (${l.colour}, ${l.size})` })),
@@ -121,7 +129,7 @@ export async function placeOrder(
           },
           include: orderInclude,
         });
-        return { kind: 'placed' as const, order: toOrderView(order), reused: false };
+        return { kind: 'placed' as const, order: toOrderView(order), reused: false, replaced };
       },
       { maxWait: 20_000, timeout: 20_000 },
     );

@@ -5,7 +5,7 @@ import { shopConfig, type ShopConfig } from '../config';
 import { paymentMethods } from '../payments/config';
 import { capturePayPalOrder, completedCapture, createPayPalOrder, getPayPalOrder, PayPalError, type PayPalSettings } from '../payments/paypal';
 import { recordPayment, type RecordOutcome } from '../payments/record';
-import { startStripeCheckout, stripeClient, type StripeSettings } from '../payments/stripe';
+import { expireSession, startStripeCheckout, stripeClient, type StripeSettings } from '../payments/stripe';
 import type { CheckoutInput } from './input';
 import { orderInclude, toOrderView } from './order-view';
 import { placeOrder, type PlaceResult, type PlaceSettings } from './place';
@@ -48,6 +48,7 @@ export async function checkoutAndPay(db: Db, cartToken: string | null, input: Ch
   if (input.payment === 'card' && !stripe) return { kind: 'unavailable', message: 'Card payments are not set up in this shop yet. Please call us to order.' };
   const placed = await placeOrder(db, cartToken, input, input.payment === 'card' ? 'stripe' : 'test', placeSettings(c), now);
   if (placed.kind !== 'placed') return { kind: 'not-placed', result: placed };
+  await closeReplacedAttempt(placed.replaced, stripe);
   const order = placed.order;
   if (input.payment === 'test') {
     await db.$transaction((tx) =>
@@ -68,6 +69,11 @@ export async function checkoutAndPay(db: Db, cartToken: string | null, input: Ch
   return { kind: 'redirect', url: session.url };
 }
 
+/** A replaced order's open Stripe session is expired, so only the new order can be paid. */
+async function closeReplacedAttempt(replaced: { provider: string; providerRef: string | null } | null, stripe: StripeSettings | null): Promise<void> {
+  if (replaced?.provider === 'stripe' && replaced.providerRef && stripe) await expireSession(stripeClient(stripe), replaced.providerRef);
+}
+
 export type PayPalStart = { kind: 'created'; paypalOrderId: string } | Exclude<PayOutcome, { kind: 'paid' } | { kind: 'redirect' }>;
 
 /** PayPal's createOrder: our order first (stock held), then PayPal's, tied to it. */
@@ -82,6 +88,7 @@ export async function startPayPal(
   if (!settings) return { kind: 'unavailable', message: 'PayPal is not set up in this shop yet. Choose another way to pay.' };
   const placed = await placeOrder(db, cartToken, { ...input, payment: 'paypal' }, 'paypal', place, now);
   if (placed.kind !== 'placed') return { kind: 'not-placed', result: placed };
+  await closeReplacedAttempt(placed.replaced, stripeSettings());
   const existing = await db.order.findUniqueOrThrow({ where: { id: placed.order.id }, select: { providerRef: true } });
   if (existing.providerRef) return { kind: 'created', paypalOrderId: existing.providerRef };
   const created = await createPayPalOrder(settings, placed.order);

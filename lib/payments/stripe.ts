@@ -96,6 +96,23 @@ export async function startStripeCheckout(
   return { sessionId: session.id, url: session.url };
 }
 
+/**
+ * Closes the Checkout Session of an order that was replaced, so the shopper cannot pay the old one
+ * as well. Best effort: if Stripe cannot be reached, a payment on it is still flagged for a refund
+ * (transitions.ts).
+ */
+export async function expireSession(stripe: Stripe, sessionId: string): Promise<boolean> {
+  try {
+    const s = await stripe.checkout.sessions.retrieve(sessionId);
+    if (s.status !== 'open') return false;
+    await stripe.checkout.sessions.expire(sessionId);
+    return true;
+  } catch (err) {
+    console.error(`could not expire the replaced Stripe session ${sessionId}`, err);
+    return false;
+  }
+}
+
 export type WebhookOutcome = { status: 200 | 400; orderId?: string; body: { received: boolean; outcome?: string; error?: string } };
 
 /**

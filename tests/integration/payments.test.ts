@@ -8,7 +8,7 @@ import { quoteOf } from '@/lib/checkout/quote';
 import { finishPayPal, startPayPal } from '@/lib/checkout/service';
 import type { Db } from '@/lib/db';
 import { recordPayment } from '@/lib/payments/record';
-import { handleStripeWebhook, startStripeCheckout, stripeClient } from '@/lib/payments/stripe';
+import { expireSession, handleStripeWebhook, startStripeCheckout, stripeClient } from '@/lib/payments/stripe';
 import { startFakePayPal, type FakePayPal } from '../fakes/paypal';
 import { startFakeStripe, type FakeStripe } from '../fakes/stripe';
 import { describeEachDatabase } from '../support/databases';
@@ -200,5 +200,22 @@ describeEachDatabase('payments through the real SDK against local fakes', (ctx) 
     expect(row.status).toBe('paid');
     expect(row.payments).toHaveLength(2);
     expect(row.flaggedReason).toMatch(/second payment/);
+  });
+
+  it('a checkout replaced by a new one (another address) closes the old Stripe session, so it cannot be paid too', async () => {
+    const s = await cartWith('SLP-SMALL-TAN');
+    const first = await placeOrder(ctx.db, s.token, s.input, 'stripe', place);
+    if (first.kind !== 'placed') throw new Error(first.kind);
+    const session = await startStripeCheckout(stripeClient(stripeSettings()), first.order, 'http://127.0.0.1:3000');
+    await ctx.db.order.update({ where: { id: first.order.id }, data: { providerRef: session.sessionId } });
+    const second = await placeOrder(ctx.db, s.token, { ...s.input, city: 'Darkhan' }, 'stripe', place);
+    if (second.kind !== 'placed') throw new Error(second.kind);
+    expect(second.replaced).toEqual({ id: first.order.id, provider: 'stripe', providerRef: session.sessionId });
+    expect(await expireSession(stripeClient(stripeSettings()), session.sessionId)).toBe(true);
+    await stripeFake.idle();
+    expect(stripeFake.sessions.get(session.sessionId)!.status).toBe('expired');
+    expect((await ctx.db.order.findUniqueOrThrow({ where: { id: first.order.id } })).status).toBe('cancelled');
+    expect((await ctx.db.order.findUniqueOrThrow({ where: { id: second.order.id } })).status).toBe('pending');
+    expect(await expireSession(stripeClient(stripeSettings()), session.sessionId)).toBe(false);
   });
 });
