@@ -2,6 +2,7 @@ import 'server-only';
 import type { z } from 'zod';
 import { shopConfig } from '../config';
 import { parseBody, RequestError } from '../http/json-body';
+import { jsonResponse } from '../http/json-response';
 import { assertSameOrigin, secureCookies, type OriginSettings } from '../http/origin';
 import { CART_ERROR_STATUS, CartError } from './errors';
 import { CART_COOKIE, isWellFormedToken, newCartToken } from './token';
@@ -43,18 +44,11 @@ export interface CartResponseBody {
   notice: string | null;
 }
 
-function json(body: unknown, status: number, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), {
-    status,
-    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers },
-  });
-}
-
 export function errorResponse(err: unknown): Response {
-  if (err instanceof RequestError) return json({ error: err.message }, err.status);
-  if (err instanceof CartError) return json({ error: err.message }, CART_ERROR_STATUS[err.kind]);
+  if (err instanceof RequestError) return jsonResponse({ error: err.message }, err.status);
+  if (err instanceof CartError) return jsonResponse({ error: err.message }, CART_ERROR_STATUS[err.kind]);
   console.error(err);
-  return json({ error: 'Something went wrong on our side. Please try again.' }, 500);
+  return jsonResponse({ error: 'Something went wrong on our side. Please try again.' }, 500);
 }
 
 export async function cartWrite<T>(
@@ -71,7 +65,7 @@ export async function cartWrite<T>(
     // Re-sent on every change so the cookie's lifetime slides with the cart's.
     const cookieToken = result.newToken ?? token;
     const body: CartResponseBody = { cart: result.cart, notice: result.notice };
-    return json(body, 200, cookieToken ? setCookie(req, cookieToken, ttlDays) : {});
+    return jsonResponse(body, 200, cookieToken ? setCookie(req, cookieToken, ttlDays) : {});
   } catch (err) {
     return errorResponse(err);
   }
@@ -86,7 +80,7 @@ export async function cartRead(req: Request, ttlDays: number, read: (token: stri
   try {
     const token = cartTokenFrom(req);
     const body: CartResponseBody = { cart: await read(token), notice: null };
-    return json(body, 200, token ? {} : setCookie(req, newCartToken(), ttlDays));
+    return jsonResponse(body, 200, token ? {} : setCookie(req, newCartToken(), ttlDays));
   } catch (err) {
     return errorResponse(err);
   }

@@ -3,29 +3,27 @@ import { z } from 'zod';
 import { cartTokenFrom, errorResponse, originSettings } from '../cart/http';
 import type { Db } from '../db';
 import { parseBody, RequestError } from '../http/json-body';
+import { jsonResponse } from '../http/json-response';
 import { assertSameOrigin } from '../http/origin';
 import { parseCheckout } from './input';
 import { afterPayment } from './confirmation';
 import { finishPayPal, startPayPal } from './service';
 
 /** PayPal's two calls from the browser, on standard Request/Response: same-origin, parsed with zod. */
-function json(body: unknown, status = 200): Response {
-  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' } });
-}
 
 export async function paypalCreate(req: Request, db: Db): Promise<Response> {
   try {
     assertSameOrigin(req, originSettings());
     const body = await parseBody(req, z.record(z.string(), z.string().max(300)));
     const parsed = parseCheckout({ ...body, payment: 'paypal' });
-    if (!parsed.ok) return json({ error: 'Please correct the fields marked in the form, then try PayPal again.', errors: parsed.errors }, 400);
+    if (!parsed.ok) return jsonResponse({ error: 'Please correct the fields marked in the form, then try PayPal again.', errors: parsed.errors }, 400);
     const r = await startPayPal(db, cartTokenFrom(req), parsed.input);
-    if (r.kind === 'created') return json({ paypalOrderId: r.paypalOrderId });
-    if (r.kind === 'unavailable') return json({ error: r.message }, 503);
+    if (r.kind === 'created') return jsonResponse({ paypalOrderId: r.paypalOrderId });
+    if (r.kind === 'unavailable') return jsonResponse({ error: r.message }, 503);
     const p = r.result;
-    if (p.kind === 'empty') return json({ error: 'Your cart is empty.' }, 409);
-    if (p.kind === 'changed') return json({ error: 'Prices or items in your cart changed. Reload the page to see the new total.' }, 409);
-    return json(
+    if (p.kind === 'empty') return jsonResponse({ error: 'Your cart is empty.' }, 409);
+    if (p.kind === 'changed') return jsonResponse({ error: 'Prices or items in your cart changed. Reload the page to see the new total.' }, 409);
+    return jsonResponse(
       { error: `Sorry: ${p.problems.map((x) => (x.available > 0 ? `only ${x.available} of ${x.title} left` : `${x.title} is sold out`)).join('; ')}.` },
       409,
     );
@@ -44,9 +42,9 @@ export async function paypalCapture(req: Request, db: Db): Promise<Response> {
     switch (r.kind) {
       case 'paid':
         await afterPayment(db, r.orderId);
-        return json({ redirect: `/checkout/success?order=${r.orderId}` });
+        return jsonResponse({ redirect: `/checkout/success?order=${r.orderId}` });
       case 'mismatch':
-        return json(
+        return jsonResponse(
           {
             error: 'PayPal reported a different amount than your order. Nothing is shipped until our staff have checked it; we will e-mail you.',
             redirect: `/checkout/success?order=${r.orderId}`,
@@ -54,11 +52,11 @@ export async function paypalCapture(req: Request, db: Db): Promise<Response> {
           409,
         );
       case 'declined':
-        return json({ error: r.message, retry: true }, 402);
+        return jsonResponse({ error: r.message, retry: true }, 402);
       case 'not-found':
         throw new RequestError(404, 'We could not find that order for this browser.');
       case 'failed':
-        return json({ error: r.message }, 502);
+        return jsonResponse({ error: r.message }, 502);
     }
   } catch (err) {
     return errorResponse(err);

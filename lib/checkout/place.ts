@@ -1,6 +1,6 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
-import type { Db, Prisma } from '../db';
+import type { Db } from '../db';
 import type { CartSettings, CartView } from '../cart/types';
 import { hashCartToken, isWellFormedToken } from '../cart/token';
 import { lineInclude, toCartView } from '../cart/view';
@@ -137,11 +137,4 @@ export async function placeOrder(
     if (err instanceof OutOfStock) return { kind: 'out-of-stock', problems: [{ title: err.title, available: err.available }] };
     throw err;
   }
-}
-
-/** The order for a viewer: the browser that placed it (its cart cookie) and nobody else. */
-export async function orderForBrowser(db: Db | Prisma.TransactionClient, orderId: string, cartToken: string | null | undefined): Promise<OrderView | null> {
-  if (!isWellFormedToken(cartToken) || !/^c[a-z0-9]{20,32}$/.test(orderId)) return null;
-  const o = await db.order.findFirst({ where: { id: orderId, viewerTokenHash: viewerHash(cartToken) }, include: orderInclude });
-  return o ? toOrderView(o) : null;
 }

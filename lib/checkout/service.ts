@@ -7,9 +7,7 @@ import { capturePayPalOrder, completedCapture, createPayPalOrder, getPayPalOrder
 import { recordPayment, type RecordOutcome } from '../payments/record';
 import { expireSession, startStripeCheckout, stripeClient, type StripeSettings } from '../payments/stripe';
 import type { CheckoutInput } from './input';
-import { orderInclude, toOrderView } from './order-view';
 import { placeOrder, type PlaceResult, type PlaceSettings } from './place';
-import type { OrderView } from './types';
 import { viewerHash } from './viewer';
 
 /**
@@ -146,11 +144,4 @@ export async function finishPayPal(
   );
   if (outcome === 'mismatch') return { kind: 'mismatch', orderId: order.id };
   return { kind: 'paid', orderId: order.id };
-}
-
-/** The order behind a Stripe return (session_id), for the browser that placed it only. */
-export async function orderForStripeSession(db: Db, sessionId: string, cartToken: string | null): Promise<OrderView | null> {
-  if (!cartToken || !/^cs_[A-Za-z0-9_]{1,200}$/.test(sessionId)) return null;
-  const o = await db.order.findFirst({ where: { providerRef: sessionId, viewerTokenHash: viewerHash(cartToken) }, include: orderInclude });
-  return o ? toOrderView(o) : null;
 }

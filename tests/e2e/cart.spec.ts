@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { addFromProductPage } from './support/checkout';
+import { addFromProductPage, openProduct } from './support/checkout';
 
 test('fill a cart, cross the free Express threshold, and find it again after a reload', async ({ page }) => {
   // $115 of wool: $35.01 to go (the offer needs strictly more than $150.00).
@@ -87,13 +87,7 @@ test('product pages stay cached for a shopper with a cart', async ({ page, reque
 
 // The chosen variant's id, as the page itself sends it when adding to the cart.
 async function variantIdOf(page: Page, slug: string, choose: { colour?: string; size?: string } = {}): Promise<string> {
-  await page.goto(`/products/${slug}`);
-  if (choose.colour)
-    await page
-      .getByRole('group', { name: /Colour/ })
-      .getByRole('radio', { name: choose.colour, exact: true })
-      .check();
-  if (choose.size) await page.getByRole('group', { name: /Size/ }).getByRole('radio', { name: choose.size, exact: true }).check();
+  await openProduct(page, slug, choose);
   const id = await page.locator('form.buy-box').getAttribute('data-variant-id');
   if (!id) throw new Error(`no variant on ${slug}`);
   return id;

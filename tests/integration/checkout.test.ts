@@ -7,6 +7,8 @@ import { quoteOf } from '@/lib/checkout/quote';
 import { expireDueOrders } from '@/lib/checkout/transitions';
 import { afterPayment } from '@/lib/checkout/confirmation';
 import { checkoutAndPay } from '@/lib/checkout/service';
+import { findOrderFor, type OrderRequest } from '@/lib/checkout/order-access';
+import { signOrderLink } from '@/lib/checkout/viewer';
 import { describeEachDatabase } from '../support/databases';
 import { testCartSettings } from '../support/settings';
 
@@ -137,5 +139,24 @@ describeEachDatabase('placing orders', (ctx) => {
     expect(mail[0]!.subject).toContain(`MN-${order.number}`);
     expect(mail[0]!.text.toLowerCase()).toContain('test payment — no money moves');
     expect(mail[0]!.text).toMatch(/\/checkout\/success\?order=c[a-z0-9]+&token=\d+\.[A-Za-z0-9_-]{43}/);
+  });
+
+  it('an order opens for the browser that placed it or a signed link, and for nobody else', async () => {
+    const s = await cartWith('FCT-15CM-CAM', 1);
+    const r = await placeOrder(ctx.db, s.token, s.input, 'stripe', settings);
+    if (r.kind !== 'placed') throw new Error(r.kind);
+    await ctx.db.order.update({ where: { id: r.order.id }, data: { providerRef: 'cs_test_access' } });
+    const secret = 's'.repeat(40);
+    const find = (req: Partial<OrderRequest>) =>
+      findOrderFor(ctx.db, { orderId: null, stripeSessionId: null, linkToken: null, cartToken: null, ...req }, secret);
+    const other = 'B'.repeat(43);
+    expect((await find({ orderId: r.order.id, cartToken: s.token }))?.number).toBe(r.order.number);
+    expect((await find({ stripeSessionId: 'cs_test_access', cartToken: s.token }))?.id).toBe(r.order.id);
+    expect((await find({ orderId: r.order.id, linkToken: signOrderLink(secret, r.order.id, new Date()) }))?.id).toBe(r.order.id);
+    expect(await find({ orderId: r.order.id })).toBeNull();
+    expect(await find({ orderId: r.order.id, cartToken: other })).toBeNull();
+    expect(await find({ stripeSessionId: 'cs_test_access', cartToken: other })).toBeNull();
+    expect(await find({ orderId: r.order.id, cartToken: other, linkToken: signOrderLink('t'.repeat(40), r.order.id, new Date()) })).toBeNull();
+    expect(await find({ orderId: 'not-an-id', cartToken: s.token })).toBeNull();
   });
 });

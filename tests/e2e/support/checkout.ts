@@ -1,10 +1,7 @@
 import { expect, type Page } from '@playwright/test';
 
-/**
- * Puts a product in the cart from its page, picking options by their accessible names, and returns
- * the drawer. The drawer opens before the add has answered: this waits for the answer (and its cookie).
- */
-export async function addFromProductPage(page: Page, slug: string, choose: { colour?: string; size?: string; quantity?: string } = {}) {
+/** Opens a product's page and picks its colour and size by their accessible names. */
+export async function openProduct(page: Page, slug: string, choose: { colour?: string; size?: string } = {}) {
   await page.goto(`/products/${slug}`);
   if (choose.colour)
     await page
@@ -12,6 +9,14 @@ export async function addFromProductPage(page: Page, slug: string, choose: { col
       .getByRole('radio', { name: choose.colour, exact: true })
       .check();
   if (choose.size) await page.getByRole('group', { name: /Size/ }).getByRole('radio', { name: choose.size, exact: true }).check();
+}
+
+/**
+ * Puts a product in the cart from its page, picking options by their accessible names, and returns
+ * the drawer. The drawer opens before the add has answered: this waits for the answer (and its cookie).
+ */
+export async function addFromProductPage(page: Page, slug: string, choose: { colour?: string; size?: string; quantity?: string } = {}) {
+  await openProduct(page, slug, choose);
   if (choose.quantity) await page.getByRole('combobox', { name: 'Quantity' }).selectOption(choose.quantity);
   // The drawer opens before the add has answered: wait for the answer (and its cookie), not the drawer.
   const added = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/cart/lines' && r.request().method() === 'POST');

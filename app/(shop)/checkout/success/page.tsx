@@ -7,11 +7,8 @@ import { CartAfterOrder } from '@/components/checkout/CartAfterOrder';
 import { getCart } from '@/lib/cart/cart';
 import { cartSettings } from '@/lib/cart/settings';
 import { CART_COOKIE } from '@/lib/cart/token';
-import { orderInclude, toOrderView } from '@/lib/checkout/order-view';
-import { orderForBrowser } from '@/lib/checkout/place';
-import { orderForStripeSession } from '@/lib/checkout/service';
+import { findOrderFor } from '@/lib/checkout/order-access';
 import type { OrderView } from '@/lib/checkout/types';
-import { linkSecret, verifyOrderLink } from '@/lib/checkout/viewer';
 import { shopConfig } from '@/lib/config';
 import { db } from '@/lib/db';
 
@@ -22,20 +19,13 @@ const one = (v: string | string[] | undefined) => (typeof v === 'string' ? v.sli
 
 /** The order, for the browser that placed it or the holder of the e-mail's signed link; nobody else. */
 async function findOrder(sp: Record<string, string | string[] | undefined>): Promise<OrderView | null> {
-  const cartToken = (await cookies()).get(CART_COOKIE)?.value ?? null;
-  const orderId = one(sp.order);
-  const sessionId = one(sp.session_id);
-  const token = one(sp.token);
-  if (sessionId) return orderForStripeSession(db(), sessionId, cartToken);
-  if (!orderId || !/^c[a-z0-9]{20,32}$/.test(orderId)) return null;
-  if (token) {
-    const secret = await linkSecret(db(), shopConfig().APP_SECRET);
-    if (verifyOrderLink(secret, orderId, token, new Date())) {
-      const row = await db().order.findUnique({ where: { id: orderId }, include: orderInclude });
-      return row ? toOrderView(row) : null;
-    }
-  }
-  return orderForBrowser(db(), orderId, cartToken);
+  const request = {
+    orderId: one(sp.order),
+    stripeSessionId: one(sp.session_id),
+    linkToken: one(sp.token),
+    cartToken: (await cookies()).get(CART_COOKIE)?.value ?? null,
+  };
+  return findOrderFor(db(), request, shopConfig().APP_SECRET);
 }
 
 export default async function CheckoutSuccess({ searchParams }: Props) {
