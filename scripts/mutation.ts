@@ -6,7 +6,8 @@
  * score per area. Exits non-zero when an area is under its threshold: 85 % for the money path
  * (lib/cart/, lib/money.ts, lib/money-format.ts, lib/checkout/, lib/payments/), 70 % for the rest.
  *
- *   --integration   also run the integration tests (PGlite and PostgreSQL) for modules only they cover
+ *   --integration   also run the integration tests for modules only they cover (on PostgreSQL: TEST_ENGINES)
+ *   --both-engines  with --integration, run them on PGlite as well (slower; locks are only tested on PostgreSQL)
  *   --no-check      skip the TypeScript checker (faster; mutants that do not compile then count as killed)
  *   --report-only   do not run Stryker; score the last report
  *   --force         test every mutant again, ignoring the incremental file (needed after changing only tests:
@@ -59,6 +60,9 @@ if (!flag('--report-only')) {
     ...process.env,
     NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import ${hook}`.trim(),
     MUTATION_PROJECTS: flag('--integration') ? 'unit,integration' : 'unit',
+    // Integration tests on the PostgreSQL server only: twice as fast as both engines, and the only one
+    // whose concurrency tests can fail (PGlite runs one transaction at a time). --both-engines for both.
+    ...(flag('--both-engines') ? {} : { TEST_ENGINES: process.env.TEST_ENGINES ?? 'postgres' }),
   };
   console.log(`$ npx ${stryker.join(' ')}  (vitest projects: ${env.MUTATION_PROJECTS})`);
   const run = spawnSync('npx', stryker, { stdio: 'inherit', env });

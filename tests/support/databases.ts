@@ -43,7 +43,13 @@ if (!pgUp) {
 }
 
 export type Engine = 'pglite' | 'postgres';
-export const ENGINES: Engine[] = pgUp ? ['pglite', 'postgres'] : ['pglite'];
+/**
+ * TEST_ENGINES=postgres (or pglite) narrows the run to one engine. The mutation run uses it
+ * (scripts/mutation.ts): the server half is the faster one and the only one that tests locks.
+ */
+const only = process.env.TEST_ENGINES?.split(',').map((e) => e.trim());
+export const ENGINES: Engine[] = (pgUp ? (['pglite', 'postgres'] as Engine[]) : (['pglite'] as Engine[])).filter((e) => !only || only.includes(e));
+if (ENGINES.length === 0) throw new Error(`TEST_ENGINES=${process.env.TEST_ENGINES} leaves no database to test on (PostgreSQL reachable: ${pgUp}).`);
 
 export interface TestDatabase {
   handle: DbHandle;
