@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import type { Db } from './db';
+import { checkHealth } from './health';
+
+const dbThat = (query: () => Promise<unknown>) => () => ({ $queryRaw: query }) as unknown as Db;
+
+describe('whether the store can serve', () => {
+  it('is up when the database answers', async () => {
+    const r = await checkHealth(dbThat(async () => [{ '?column?': 1 }]));
+    expect(r).toMatchObject({ ok: true, database: 'up' });
+    expect(r.latencyMs).toBeGreaterThanOrEqual(0);
+  });
+
+  it('is down when the database refuses, or when it cannot even be reached', async () => {
+    expect(await checkHealth(dbThat(async () => Promise.reject(new Error('ECONNREFUSED'))))).toMatchObject({ ok: false, database: 'down' });
+    const unreachable = () => {
+      throw new Error('no connection string');
+    };
+    expect(await checkHealth(unreachable)).toMatchObject({ ok: false, database: 'down' });
+  });
+
+  it('is down when the database does not answer in time, without waiting for it', async () => {
+    const started = Date.now();
+    const r = await checkHealth(
+      dbThat(() => new Promise(() => {})),
+      50,
+    );
+    expect(r).toMatchObject({ ok: false, database: 'down' });
+    expect(r.latencyMs).toBeGreaterThanOrEqual(40);
+    expect(Date.now() - started).toBeLessThan(1500);
+  });
+});
