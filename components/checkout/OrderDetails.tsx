@@ -4,6 +4,7 @@ import { OrderSummary } from './OrderSummary';
 
 const PAYMENT_STATE: Record<OrderView['status'], string> = {
   paid: 'Payment received',
+  shipped: 'Shipped',
   pending: 'Waiting for payment confirmation',
   cancelled: 'Cancelled: no payment was taken',
   expired: 'Expired: no payment was received in time',
@@ -18,6 +19,11 @@ export function OrderDetails({ order }: { order: OrderView }) {
         <strong>{PAYMENT_STATE[order.status]}</strong>
         {order.provider === 'test' ? <span className="badge badge--test">Test payment — no money moves</span> : null}
       </p>
+      {order.shipment ? (
+        <p className="order-details__shipment">
+          Sent with {order.shipment.carrier}, tracking number <strong>{order.shipment.trackingNumber}</strong>.
+        </p>
+      ) : null}
       {order.flaggedReason ? (
         <p className="form-outcome form-outcome--problem">Our staff are checking this payment before the order ships; we will e-mail you.</p>
       ) : null}

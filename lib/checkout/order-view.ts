@@ -47,6 +47,10 @@ export function toOrderView(o: OrderRow): OrderView {
     placedAt: o.createdAt.toISOString(),
     paidAt: o.paidAt?.toISOString() ?? null,
     expiresAt: o.expiresAt.toISOString(),
+    shipment:
+      o.shippedAt && o.shippingCarrier && o.trackingNumber
+        ? { carrier: o.shippingCarrier, trackingNumber: o.trackingNumber, shippedAt: o.shippedAt.toISOString() }
+        : null,
     history: o.events.map((e) => ({ from: e.from, to: e.to, note: e.note, at: e.createdAt.toISOString() })),
   };
 }

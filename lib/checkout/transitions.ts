@@ -1,5 +1,6 @@
 import type { Prisma } from '../db';
 import { reserveStock, releaseStock, OutOfStock } from './stock';
+import type { OrderStatusName } from './types';
 
 /**
  * The order's state machine, one function per transition. Each is a conditional UPDATE on the
@@ -10,13 +11,7 @@ import { reserveStock, releaseStock, OutOfStock } from './stock';
 type Tx = Prisma.TransactionClient;
 export type Transition = 'moved' | 'unchanged';
 
-async function event(
-  tx: Tx,
-  orderId: string,
-  from: 'pending' | 'paid' | 'cancelled' | 'expired' | null,
-  to: 'pending' | 'paid' | 'cancelled' | 'expired',
-  note: string | null,
-) {
+export async function event(tx: Tx, orderId: string, from: OrderStatusName | null, to: OrderStatusName, note: string | null) {
   await tx.orderEvent.create({ data: { orderId, from, to, note } });
 }
 

@@ -1,7 +1,7 @@
 import type { Money } from '../money';
 
 /** The order as shoppers, e-mails and staff see it: a snapshot, never recomputed from the catalog. */
-export type OrderStatusName = 'pending' | 'paid' | 'cancelled' | 'expired';
+export type OrderStatusName = 'pending' | 'paid' | 'shipped' | 'cancelled' | 'expired';
 export type PaymentProviderName = 'stripe' | 'paypal' | 'test';
 
 export interface OrderLineView {
@@ -45,5 +45,7 @@ export interface OrderView {
   placedAt: string;
   paidAt: string | null;
   expiresAt: string;
+  /** Set when staff hand the parcel to a carrier. */
+  shipment: { carrier: string; trackingNumber: string; shippedAt: string } | null;
   history: { from: OrderStatusName | null; to: OrderStatusName; note: string | null; at: string }[];
 }

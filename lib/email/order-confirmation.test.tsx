@@ -55,6 +55,7 @@ function order(over: Partial<OrderView> = {}): OrderView {
     placedAt: '2026-03-01T10:00:00.000Z',
     paidAt: '2026-03-01T10:01:00.000Z',
     expiresAt: '2026-03-01T10:30:00.000Z',
+    shipment: null,
     history: [],
     ...over,
   };

@@ -87,6 +87,8 @@ function paymentState(order: OrderView): Facts['payment'] {
   switch (order.status) {
     case 'paid':
       return { headline: PAID_BY[order.provider], detail: 'We are getting your parcel ready.' };
+    case 'shipped':
+      return { headline: PAID_BY[order.provider], detail: 'Your parcel is on its way.' };
     case 'pending':
       return {
         headline: 'Waiting for payment',

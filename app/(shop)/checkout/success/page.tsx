@@ -45,17 +45,20 @@ export default async function CheckoutSuccess({ searchParams }: Props) {
       </div>
     );
   }
+  const paid = order.status === 'paid' || order.status === 'shipped';
   return (
     <div className="page narrow">
       <header className="page-header">
         <p className="eyebrow">Order {order.number}</p>
-        <h1>{order.status === 'paid' ? 'Thank you for your order' : order.status === 'pending' ? 'Almost done' : 'This order was not completed'}</h1>
+        <h1>{paid ? 'Thank you for your order' : order.status === 'pending' ? 'Almost done' : 'This order was not completed'}</h1>
         <p className="lede">
-          {order.status === 'paid'
-            ? `We have sent a receipt to ${order.email}. We will e-mail again when your parcel leaves.`
-            : order.status === 'pending'
-              ? 'We are waiting for the payment provider to confirm your payment. This page updates by itself.'
-              : 'No payment was taken. Your cart is still here if you want to try again.'}
+          {order.status === 'shipped'
+            ? `Your parcel is on its way. We sent the tracking number to ${order.email}.`
+            : paid
+              ? `We have sent a receipt to ${order.email}. We will e-mail again when your parcel leaves.`
+              : order.status === 'pending'
+                ? 'We are waiting for the payment provider to confirm your payment. This page updates by itself.'
+                : 'No payment was taken. Your cart is still here if you want to try again.'}
         </p>
       </header>
       {order.status === 'pending' ? <RefreshWhilePending /> : null}
