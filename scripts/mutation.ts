@@ -2,19 +2,20 @@
  * npm run test:mutation [-- <area> ...] [--integration] [--no-check] [--concurrency N]
  *
  * Runs StrykerJS (stryker.config.mjs) over lib/, or over the areas given (a folder such as lib/cart
- * or a file such as lib/money.ts), then reads reports/mutation/mutation.json and prints the mutation
- * score per area. Exits non-zero when an area is under its threshold: 85 % for the money path and
+ * or a file such as lib/money.ts), keeps each file's results in reports/mutation/ledger.json, and
+ * prints the mutation score of each area it touched (all of lib/ with no arguments). Exits non-zero when an area is under its threshold: 85 % for the money path and
  * the staff's powers (lib/cart/, lib/money.ts, lib/money-format.ts, lib/checkout/, lib/payments/,
  * lib/orders/, lib/returns/, lib/auth/), 70 % for the rest.
  *
  *   --integration   also run the integration tests for modules only they cover (on PostgreSQL: TEST_ENGINES)
  *   --both-engines  with --integration, run them on PGlite as well (slower; locks are only tested on PostgreSQL)
  *   --no-check      skip the TypeScript checker (faster; mutants that do not compile then count as killed)
- *   --report-only   do not run Stryker; score the last report
+ *   --report-only   do not run Stryker; score what the ledger holds (reports/mutation/ledger.json)
  *   --force         test every mutant again, ignoring the incremental file (needed after changing only tests:
  *                   the vitest runner does not tell Stryker which tests changed, so their old results are reused)
  */
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -76,21 +77,64 @@ if (!flag('--report-only')) {
 interface Report {
   files: Record<string, { mutants: { status: string }[] }>;
 }
-const report = JSON.parse(fs.readFileSync(REPORT, 'utf8')) as Report;
-const byArea = new Map<string, { killed: number; survived: number; noCoverage: number; ignored: number; compileErrors: number }>();
-for (const [file, { mutants }] of Object.entries(report.files)) {
-  const rel = path.relative(process.cwd(), path.resolve(file)).split(path.sep).join('/');
-  if (areas.length && !areas.some((a) => rel === a || rel.startsWith(`${a}/`))) continue;
-  const area = areaOf(rel);
-  const s = byArea.get(area) ?? { killed: 0, survived: 0, noCoverage: 0, ignored: 0, compileErrors: 0 };
-  for (const m of mutants) {
-    if (m.status === 'Killed' || m.status === 'Timeout') s.killed++;
-    else if (m.status === 'Survived') s.survived++;
-    else if (m.status === 'NoCoverage') s.noCoverage++;
-    else if (m.status === 'Ignored') s.ignored++;
-    else if (m.status === 'CompileError' || m.status === 'RuntimeError') s.compileErrors++;
+
+/**
+ * Results are kept per file in a ledger (reports/mutation/ledger.json) with the hash of the source
+ * they were measured on, so one file can be measured again after its tests change (`-- lib/cart/input.ts
+ * --force`) and the area's score still counts the other files' last results. A file changed since it
+ * was measured, or never measured, fails its area until it is run again.
+ */
+const LEDGER = 'reports/mutation/ledger.json';
+interface Ledger {
+  /** mtime of the last Stryker report read in: a report is read once, and never over newer results. */
+  reportMtimeMs: number;
+  files: Record<string, { sha256: string; measuredAt: string; statuses: string[] }>;
+}
+const sha = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+const ledger: Ledger = fs.existsSync(LEDGER) ? (JSON.parse(fs.readFileSync(LEDGER, 'utf8')) as Ledger) : { reportMtimeMs: 0, files: {} };
+const reportMtimeMs = fs.existsSync(REPORT) ? fs.statSync(REPORT).mtimeMs : 0;
+if (reportMtimeMs > ledger.reportMtimeMs) {
+  const report = JSON.parse(fs.readFileSync(REPORT, 'utf8')) as Report;
+  for (const [file, { mutants }] of Object.entries(report.files)) {
+    const rel = path.relative(process.cwd(), path.resolve(file)).split(path.sep).join('/');
+    if (fs.existsSync(rel)) ledger.files[rel] = { sha256: sha(rel), measuredAt: new Date(reportMtimeMs).toISOString(), statuses: mutants.map((m) => m.status) };
   }
+  ledger.reportMtimeMs = reportMtimeMs;
+  fs.mkdirSync(path.dirname(LEDGER), { recursive: true });
+  fs.writeFileSync(LEDGER, JSON.stringify(ledger, null, 1));
+}
+
+/** The source files Stryker mutates (stryker.config.mjs: lib/ without tests, generated code and the db wiring). */
+function mutableFiles(dir: string): string[] {
+  if (fs.statSync(dir).isFile()) return [dir];
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = `${dir}/${e.name}`;
+    if (e.isDirectory()) return ['lib/generated', 'lib/db'].includes(p) ? [] : mutableFiles(p);
+    return /\.tsx?$/.test(e.name) && !/\.test\.tsx?$/.test(e.name) && p !== 'lib/db.ts' ? [p] : [];
+  });
+}
+
+const byArea = new Map<string, { killed: number; survived: number; noCoverage: number; ignored: number; compileErrors: number; stale: string[] }>();
+// The areas the arguments belong to, whole: measuring lib/cart/input.ts again scores all of lib/cart/.
+const wanted = new Set(areas.map((a) => (fs.statSync(a).isDirectory() ? areaOf(`${a}/x.ts`) : areaOf(a))));
+for (const rel of mutableFiles('lib')) {
+  const area = areaOf(rel);
+  if (wanted.size && !wanted.has(area)) continue;
+  const s = byArea.get(area) ?? { killed: 0, survived: 0, noCoverage: 0, ignored: 0, compileErrors: 0, stale: [] };
   byArea.set(area, s);
+  const entry = ledger.files[rel];
+  if (!entry) {
+    s.stale.push(`${rel} (never measured)`);
+    continue;
+  }
+  if (entry.sha256 !== sha(rel)) s.stale.push(`${rel} (changed since ${entry.measuredAt})`);
+  for (const status of entry.statuses) {
+    if (status === 'Killed' || status === 'Timeout') s.killed++;
+    else if (status === 'Survived') s.survived++;
+    else if (status === 'NoCoverage') s.noCoverage++;
+    else if (status === 'Ignored') s.ignored++;
+    else if (status === 'CompileError' || status === 'RuntimeError') s.compileErrors++;
+  }
 }
 
 let failed = 0;
@@ -100,15 +144,17 @@ for (const [area, s] of rows) {
   const counted = s.killed + s.survived + s.noCoverage;
   const score = counted === 0 ? 100 : (100 * s.killed) / counted;
   const needs = thresholdOf(area);
-  const ok = score >= needs;
+  const ok = score >= needs && s.stale.length === 0;
   if (!ok) failed++;
+  const verdict = s.stale.length ? 'NOT MEASURED ON THE CURRENT CODE' : ok ? 'ok' : 'UNDER THRESHOLD';
   console.log(
-    `${area.padEnd(24)} ${score.toFixed(1).padStart(6)}% ${`${needs}%`.padStart(6)}  ${String(s.killed).padStart(6)} ${String(s.survived).padStart(8)} ${String(s.noCoverage).padStart(8)} ${String(s.ignored).padStart(7)}  ${ok ? 'ok' : 'UNDER THRESHOLD'}`,
+    `${area.padEnd(24)} ${score.toFixed(1).padStart(6)}% ${`${needs}%`.padStart(6)}  ${String(s.killed).padStart(6)} ${String(s.survived).padStart(8)} ${String(s.noCoverage).padStart(8)} ${String(s.ignored).padStart(7)}  ${verdict}`,
   );
+  for (const f of s.stale) console.log(`${''.padEnd(26)}run again: ${f}`);
 }
 console.log(`\nScore = killed (incl. timeouts) / (killed + survived + no coverage); ignored = disabled with a reason (stryker-equivalent.md).`);
-console.log(`HTML report: ${path.resolve('reports/mutation/index.html')}`);
+console.log(`Per-file results: ${LEDGER}. HTML report of the last run: ${path.resolve('reports/mutation/index.html')}`);
 if (failed) {
-  console.error(`${failed} area(s) under their threshold.`);
+  console.error(`${failed} area(s) under their threshold or not measured on the current code.`);
   process.exit(1);
 }
