@@ -20,6 +20,8 @@ const config = {
   coverageAnalysis: 'perTest',
   concurrency: 1,
   timeoutMS: 10_000,
+  // The first run of every covering test, on a machine shared with builds, can take minutes.
+  dryRunTimeoutMinutes: 30,
   reporters: ['clear-text', 'progress', 'html', 'json'],
   htmlReporter: { fileName: 'reports/mutation/index.html' },
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },
