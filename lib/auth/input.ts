@@ -38,13 +38,3 @@ export const signInSchema = z.object({
 });
 
 export const staffIdSchema = z.string().regex(/^c[a-z0-9]{20,32}$/, 'That staff account does not exist');
-
-/** First message per field, for forms that show them beside their fields. */
-export function fieldErrors(error: z.ZodError): Record<string, string> {
-  const errors: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const key = String(issue.path[0] ?? 'form');
-    errors[key] ??= issue.message;
-  }
-  return errors;
-}

@@ -1,4 +1,4 @@
-import { beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { buildStaffAuth } from '@/lib/auth/auth';
 import { PermissionError } from '@/lib/auth/permissions';
 import { changeRole, createStaffFromShell, disableStaff, inviteStaff, listStaff, setupOpen, setupOwner, StaffError } from '@/lib/auth/staff';
