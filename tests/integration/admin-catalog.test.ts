@@ -190,4 +190,28 @@ describeEachDatabase('staff catalog', (ctx) => {
     const felt = await listAdminProducts(ctx.db, manager, { collection: 'felt-home', page: 1 }, 5);
     expect(felt.total).toBeGreaterThan(0);
   });
+
+  it('the demo loader never overwrites a product staff edited, even when forced', async () => {
+    const demo = await ctx.db.product.findFirstOrThrow({
+      where: { editedAt: null, status: 'active' },
+      include: { variants: { orderBy: { position: 'asc' } }, collections: { include: { collection: true } } },
+    });
+    const edit = productInputSchema.parse({
+      title: 'Renamed by staff',
+      slug: demo.slug,
+      description: demo.description,
+      material: demo.material,
+      isWool: demo.isWool ? 'on' : undefined,
+      origin: demo.origin,
+      care: demo.care,
+      status: 'active',
+      collections: demo.collections.map((c) => c.collection.slug),
+      updatedAt: demo.updatedAt.toISOString(),
+      variants: demo.variants.map((v) => ({ id: v.id, sku: v.sku, size: v.size, colour: v.colour, price: (v.priceCents / 100).toFixed(2) })),
+    });
+    await updateProduct(ctx.db, manager, demo.id, edit, USD);
+    expect((await seedCatalog(ctx.db)).skipped).toBe(true);
+    await seedCatalog(ctx.db, { force: true });
+    expect((await ctx.db.product.findUniqueOrThrow({ where: { id: demo.id } })).title).toBe('Renamed by staff');
+  });
 });
