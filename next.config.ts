@@ -10,6 +10,8 @@ const config: NextConfig = {
     // The embedded database belongs to one process: prerendering in one worker keeps the build
     // from opening the PGlite folder from several processes at once.
     cpus: 1,
+    // forbidden() in lib/auth/server.ts: a staff member whose role lacks a permission gets a 403 page.
+    authInterrupts: true,
   },
   images: {
     formats: ['image/avif', 'image/webp'],
@@ -19,7 +21,12 @@ const config: NextConfig = {
   // Read at build time: `npm start` rebuilds when SITE_URL changes (scripts/source-fingerprint.ts).
   async headers() {
     const siteUrl = process.env.SITE_URL ?? 'http://localhost:3000';
-    return [{ source: '/:path*', headers: securityHeaders({ siteUrl, development: process.env.NODE_ENV === 'development' }) }];
+    return [
+      { source: '/:path*', headers: securityHeaders({ siteUrl, development: process.env.NODE_ENV === 'development' }) },
+      // The staff area is never indexed (the pages also say so in a robots meta tag).
+      { source: '/admin/:path*', headers: [{ key: 'X-Robots-Tag', value: 'noindex, nofollow' }] },
+      { source: '/admin', headers: [{ key: 'X-Robots-Tag', value: 'noindex, nofollow' }] },
+    ];
   },
   typedRoutes: false,
 };

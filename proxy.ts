@@ -29,8 +29,23 @@ const PAGE_METHODS = 'GET, HEAD';
 // itself (no Next-Action header), so POST is allowed there.
 const FORM_PAGES = new Set(['/checkout']);
 
+/** The staff area: pages and their forms (server actions post to the page, with or without JavaScript), never stored anywhere. */
+function adminRequest(request: NextRequest): NextResponse {
+  const allowed = request.method === 'GET' || request.method === 'HEAD' || request.method === 'POST';
+  const res = allowed
+    ? NextResponse.next()
+    : new NextResponse(request.method === 'OPTIONS' ? null : 'This address only answers GET, HEAD and POST requests.', {
+        status: request.method === 'OPTIONS' ? 204 : 405,
+        headers: { allow: 'GET, HEAD, POST', 'content-type': 'text/plain; charset=utf-8' },
+      });
+  res.headers.set('cache-control', 'private, no-store');
+  res.headers.set('x-robots-tag', 'noindex, nofollow');
+  return res;
+}
+
 export async function proxy(request: NextRequest) {
   const url = request.nextUrl;
+  if (url.pathname === '/admin' || url.pathname.startsWith('/admin/')) return adminRequest(request);
   // Pages answer GET and HEAD; POST only as a server action (forms with action={…}).
   const isAction = request.method === 'POST' && (request.headers.has('next-action') || FORM_PAGES.has(url.pathname));
   if (request.method !== 'GET' && request.method !== 'HEAD' && !isAction) {
@@ -59,8 +74,8 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // The catalog, collections and journal (routing plan), and the per-shopper pages (methods).
+  // The catalog, collections and journal (routing plan), the per-shopper pages (methods), and the staff area.
   // Static pages (home, sitemap, robots) are left out: Next answers their wrong methods with 405
   // and Allow itself, and every request the proxy sees costs it time.
-  matcher: ['/products/:path*', '/collections/:path*', '/blog/:path*', '/cart', '/checkout/:path*'],
+  matcher: ['/products/:path*', '/collections/:path*', '/blog/:path*', '/cart', '/checkout/:path*', '/admin', '/admin/:path*'],
 };

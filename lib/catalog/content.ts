@@ -133,7 +133,10 @@ export async function loadCatalog(db: Db, content: CatalogContent, now = new Dat
         const row = await tx.collection.upsert({ where: { slug: c.slug }, create: { slug: c.slug, ...data }, update: data, select: { id: true } });
         collectionIds.set(c.slug, row.id);
       }
+      // Products staff created or edited in /admin are theirs now: a forced reload leaves them alone.
+      const edited = new Set((await tx.product.findMany({ where: { editedAt: { not: null } }, select: { slug: true } })).map((p) => p.slug));
       for (const p of content.products) {
+        if (edited.has(p.slug)) continue;
         const data = {
           title: p.title,
           description: p.description,

@@ -1,3 +1,4 @@
+import { renderMarkdown } from '@/lib/blog/markdown';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ProductGrid } from '@/components/catalog/ProductCard';
@@ -82,11 +83,8 @@ export default async function ProductPage({ params }: Props) {
           ) : (
             <p className="note">Not wool: this piece does not count toward the free Express shipping threshold.</p>
           )}
-          <div className="prose">
-            {product.description.split('\n\n').map((para) => (
-              <p key={para.slice(0, 24)}>{para}</p>
-            ))}
-          </div>
+          {/* Markdown from staff, rendered and sanitised by the journal's renderer (raw HTML dropped). */}
+          <div className="prose" dangerouslySetInnerHTML={{ __html: (await renderMarkdown(product.description)).html }} />
           <dl className="facts">
             <div>
               <dt>Material</dt>

@@ -1,0 +1,76 @@
+import Link from 'next/link';
+import { AdminForm } from '@/components/admin/AdminForm';
+import { allows } from '@/lib/auth/permissions';
+import { requireStaff } from '@/lib/auth/server';
+import { ROLE_DESCRIPTIONS, ROLE_LABELS } from '@/lib/auth/roles';
+import { setupOpen } from '@/lib/auth/staff';
+import { PASSWORD_MIN } from '@/lib/auth/auth-limits';
+import { db } from '@/lib/db';
+import { setupAction } from './auth-actions';
+
+export const metadata = { title: 'Overview' };
+
+export default async function AdminHome() {
+  if (await setupOpen(db())) {
+    return (
+      <section className="admin-card admin-card--narrow">
+        <h1>Set up the staff area</h1>
+        <p>
+          No staff account exists yet. Make the owner&apos;s account: it can do everything, including adding staff. This form is shown once; after that, sign
+          in.
+        </p>
+        <AdminForm
+          action={setupAction}
+          submitLabel="Create the owner account"
+          fields={[
+            { name: 'name', label: 'Your name', autoComplete: 'name', required: true },
+            { name: 'email', label: 'E-mail', type: 'email', autoComplete: 'email', inputMode: 'email', required: true },
+            {
+              name: 'password',
+              label: 'Password',
+              type: 'password',
+              autoComplete: 'new-password',
+              required: true,
+              hint: `At least ${PASSWORD_MIN} characters.`,
+            },
+          ]}
+        />
+      </section>
+    );
+  }
+  const staff = await requireStaff(null, '/admin');
+  return (
+    <section>
+      <h1>Hello, {staff.name}</h1>
+      <p className="muted">
+        You are signed in as {ROLE_LABELS[staff.role].toLowerCase()}: {ROLE_DESCRIPTIONS[staff.role].toLowerCase()}.
+      </p>
+      <ul className="admin-tiles">
+        {allows(staff.role, 'manageCatalog') ? (
+          <li>
+            <Link href="/admin/products">Products</Link>
+            <span className="muted">Titles, prices, variants, stock and status.</span>
+          </li>
+        ) : null}
+        {allows(staff.role, 'manageStaff') ? (
+          <li>
+            <Link href="/admin/staff">Staff</Link>
+            <span className="muted">Who can sign in, and what each role may do.</span>
+          </li>
+        ) : null}
+        {allows(staff.role, 'readAuditLog') ? (
+          <li>
+            <Link href="/admin/audit">Audit log</Link>
+            <span className="muted">Every change staff made, with who and when.</span>
+          </li>
+        ) : null}
+        {!allows(staff.role, 'manageCatalog') ? (
+          <li>
+            <span>Articles</span>
+            <span className="muted">Editing articles here is coming next; until then they are the files in content/articles.</span>
+          </li>
+        ) : null}
+      </ul>
+    </section>
+  );
+}

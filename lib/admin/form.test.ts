@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { fieldErrors, formStrings, safeAdminPath } from './form';
+
+describe('admin form helpers', () => {
+  it('reads only the named string fields, cut to the limit plus one (so zod still says it is too long)', () => {
+    const f = new FormData();
+    f.set('title', 'x'.repeat(50));
+    f.set('other', 'y');
+    f.set('file', new Blob(['z']));
+    expect(formStrings(f, ['title', 'file', 'missing'], 10)).toEqual({ title: 'x'.repeat(11) });
+  });
+  it('keeps the first message per field path', () => {
+    const r = z
+      .object({ a: z.string().min(2, 'too short'), v: z.array(z.object({ sku: z.string().min(1, 'Enter a SKU') })) })
+      .safeParse({ a: '', v: [{ sku: '' }] });
+    expect(fieldErrors(r.error!)).toEqual({ a: 'too short', 'v.0.sku': 'Enter a SKU' });
+  });
+  it('goes back only inside the staff area', () => {
+    expect(safeAdminPath('/admin/products?q=x')).toBe('/admin/products?q=x');
+    expect(safeAdminPath('/admin')).toBe('/admin');
+    for (const bad of ['https://evil.example', '//evil.example', '/administrator', '/products', '/admin\\@evil', null, undefined])
+      expect(safeAdminPath(bad)).toBe('/admin');
+  });
+});

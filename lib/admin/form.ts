@@ -1,0 +1,27 @@
+import type { z } from 'zod';
+
+/** The named text fields of a posted form, each cut to `max` characters (a 1 MB title never reaches zod whole). */
+export function formStrings(form: FormData, names: readonly string[], max = 20_000): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const name of names) {
+    const v = form.get(name);
+    if (typeof v === 'string') out[name] = v.length > max ? v.slice(0, max + 1) : v;
+  }
+  return out;
+}
+
+/** First message per field, keyed by the dotted path (variants.0.sku), for forms that show them beside their fields. */
+export function fieldErrors(error: z.ZodError): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.length ? issue.path.map(String).join('.') : 'form';
+    errors[key] ??= issue.message;
+  }
+  return errors;
+}
+
+/** A path inside the staff area to go back to after signing in; anything else (another site, //evil) is /admin. */
+export function safeAdminPath(next: string | undefined | null): string {
+  if (!next || !/^\/admin(?:[/?#]|$)/.test(next) || next.startsWith('//') || next.includes('\\')) return '/admin';
+  return next;
+}

@@ -1,0 +1,215 @@
+import type { Db, Prisma } from '../../db';
+import { authorize, type StaffActor } from '../../auth/permissions';
+import { recordAudit } from '../../audit/record';
+import { changedFields } from '../../audit/diff';
+import { refreshPriceRange } from '../price-range';
+import { ProductError } from './errors';
+import type { ProductInput } from './input';
+import { tagsForProductChange } from './tags';
+
+type Tx = Prisma.TransactionClient;
+
+export interface SaveResult {
+  id: string;
+  slug: string;
+  /** Cache tags to expire so the storefront shows the change at once. */
+  tags: string[];
+}
+
+const withDetail = { variants: { orderBy: { position: 'asc' } }, collections: { include: { collection: { select: { slug: true } } } } } as const;
+type Detail = Prisma.ProductGetPayload<{ include: typeof withDetail }>;
+
+/** What the audit log keeps of a product: enough to see what changed. */
+function auditView(p: Detail) {
+  return {
+    title: p.title,
+    slug: p.slug,
+    status: p.status,
+    material: p.material,
+    isWool: p.isWool,
+    origin: p.origin,
+    care: p.care,
+    description: p.description,
+    collections: p.collections.map((c) => c.collection.slug).sort(),
+    variants: p.variants.map((v) => ({ sku: v.sku, size: v.size, colour: v.colour, priceCents: v.priceCents, compareAtCents: v.compareAtCents })),
+  };
+}
+
+function isUniqueViolation(e: unknown): boolean {
+  return typeof e === 'object' && e !== null && 'code' in e && (e as { code: unknown }).code === 'P2002';
+}
+
+/**
+ * After a write failed on a unique key, says which one in words, beside the right field. The
+ * database decided (the write failed); this read only finds the words for it.
+ */
+async function explainConflict(db: Db, input: ProductInput, productId: string | null): Promise<ProductError> {
+  const slugOwner = await db.product.findUnique({ where: { slug: input.slug }, select: { id: true } });
+  if (slugOwner && slugOwner.id !== productId)
+    return new ProductError('slug-taken', `Another product already uses the slug “${input.slug}”. Choose another.`, 'slug');
+  const kept = input.variants.map((v, i) => ({ v, i })).filter(({ v }) => !v.remove);
+  const taken = await db.variant.findMany({ where: { sku: { in: kept.map(({ v }) => v.sku) } }, select: { id: true, sku: true, productId: true } });
+  for (const { v, i } of kept) {
+    const other = taken.find((t) => t.sku === v.sku && t.id !== v.id);
+    if (other) return new ProductError('sku-taken', `SKU ${v.sku} already belongs to another variant. Each SKU is used once.`, `variants.${i}.sku`);
+  }
+  return new ProductError('duplicate-option', 'Two variants have the same size and colour. Change one of them.', 'variants');
+}
+
+async function collectionIds(tx: Tx, slugs: string[]): Promise<{ id: string; slug: string }[]> {
+  const rows = await tx.collection.findMany({ where: { slug: { in: slugs } }, select: { id: true, slug: true } });
+  if (rows.length !== slugs.length)
+    throw new ProductError('unknown-collection', 'One of the chosen collections no longer exists: reload the page.', 'collections');
+  return slugs.map((s) => rows.find((r) => r.slug === s)!);
+}
+
+function productData(input: ProductInput, currency: string, now: Date) {
+  return {
+    title: input.title,
+    slug: input.slug,
+    description: input.description,
+    material: input.material,
+    isWool: input.isWool,
+    origin: input.origin,
+    care: input.care,
+    status: input.status,
+    currency,
+    editedAt: now,
+  };
+}
+
+async function guard<T>(db: Db, input: ProductInput, productId: string | null, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (e) {
+    if (isUniqueViolation(e)) throw await explainConflict(db, input, productId);
+    throw e;
+  }
+}
+
+/** A new product with its variants (and their first stock, in the stock history), collections and an audit entry, in one transaction. */
+export async function createProduct(db: Db, actor: StaffActor, input: ProductInput, opts: { currency: string; now?: Date }): Promise<SaveResult> {
+  authorize(actor, 'manageCatalog');
+  const now = opts.now ?? new Date();
+  return guard(db, input, null, () =>
+    db.$transaction(async (tx) => {
+      const cols = await collectionIds(tx, input.collections);
+      const kept = input.variants.filter((v) => !v.remove);
+      const product = await tx.product.create({
+        data: {
+          ...productData(input, opts.currency, now),
+          collections: { create: cols.map((c, i) => ({ collectionId: c.id, position: i })) },
+          variants: {
+            create: kept.map((v, i) => ({
+              sku: v.sku,
+              size: v.size,
+              colour: v.colour,
+              priceCents: v.priceCents,
+              compareAtCents: v.compareAtCents,
+              currency: opts.currency,
+              stock: v.initialStock,
+              position: i,
+            })),
+          },
+        },
+        include: withDetail,
+      });
+      const opening = product.variants.filter((v) => v.stock > 0);
+      if (opening.length) {
+        await tx.stockAdjustment.createMany({
+          data: opening.map((v) => ({ variantId: v.id, delta: v.stock, stockAfter: v.stock, reason: 'Opening stock', actorId: actor.id })),
+        });
+      }
+      await refreshPriceRange(tx, product.id);
+      await recordAudit(tx, actor, { action: 'product.create', entityType: 'product', entityId: product.id, before: null, after: auditView(product) });
+      return { id: product.id, slug: product.slug, tags: tagsForProductChange({ slugs: [product.slug], collectionSlugs: input.collections }) };
+    }),
+  );
+}
+
+/**
+ * Saves an edit: the product's fields, its variants (changed, added, removed) and collections, in
+ * one transaction. `input.updatedAt` is when the editor's copy was read: if someone saved since, the
+ * save is refused ("changed since you opened it") instead of silently overwriting their work.
+ * Stock of existing variants is not set here: it changes by adjustments with a reason (stock.ts).
+ */
+export async function updateProduct(
+  db: Db,
+  actor: StaffActor,
+  productId: string,
+  input: ProductInput,
+  opts: { currency: string; now?: Date },
+): Promise<SaveResult> {
+  authorize(actor, 'manageCatalog');
+  const now = opts.now ?? new Date();
+  return guard(db, input, productId, () =>
+    db.$transaction(async (tx) => {
+      const before = await tx.product.findUnique({ where: { id: productId }, include: withDetail });
+      if (!before) throw new ProductError('not-found', 'That product no longer exists.');
+      const claimed = await tx.product.updateMany({
+        where: { id: productId, ...(input.updatedAt ? { updatedAt: new Date(input.updatedAt) } : {}) },
+        data: productData(input, opts.currency, now),
+      });
+      if (claimed.count === 0) {
+        throw new ProductError('stale', 'Someone saved this product after you opened it. Reload the page to see their changes, then make yours again.');
+      }
+      const ownIds = new Set(before.variants.map((v) => v.id));
+      for (const v of input.variants) {
+        if (v.id && !ownIds.has(v.id)) throw new ProductError('not-found', 'A variant in the form no longer exists: reload the page.', 'variants');
+      }
+      const removed = input.variants.filter((v) => v.remove && v.id).map((v) => v.id!);
+      if (removed.length) await tx.variant.deleteMany({ where: { id: { in: removed }, productId } });
+      const kept = input.variants.filter((v) => !v.remove);
+      for (const [position, v] of kept.entries()) {
+        const data = {
+          sku: v.sku,
+          size: v.size,
+          colour: v.colour,
+          priceCents: v.priceCents,
+          compareAtCents: v.compareAtCents,
+          currency: opts.currency,
+          position,
+        };
+        if (v.id) {
+          await tx.variant.update({ where: { id: v.id }, data });
+        } else {
+          const made = await tx.variant.create({ data: { ...data, productId, stock: v.initialStock } });
+          if (made.stock > 0)
+            await tx.stockAdjustment.create({
+              data: { variantId: made.id, delta: made.stock, stockAfter: made.stock, reason: 'Opening stock', actorId: actor.id },
+            });
+        }
+      }
+      const cols = await collectionIds(tx, input.collections);
+      await tx.collectionProduct.deleteMany({ where: { productId } });
+      if (cols.length) await tx.collectionProduct.createMany({ data: cols.map((c, i) => ({ productId, collectionId: c.id, position: i })) });
+      await refreshPriceRange(tx, productId);
+      const after = await tx.product.findUniqueOrThrow({ where: { id: productId }, include: withDetail });
+      const diff = changedFields(auditView(before), auditView(after));
+      if (diff) await recordAudit(tx, actor, { action: 'product.update', entityType: 'product', entityId: productId, before: diff.before, after: diff.after });
+      return {
+        id: productId,
+        slug: after.slug,
+        tags: tagsForProductChange({
+          slugs: [before.slug, after.slug],
+          collectionSlugs: [...before.collections.map((c) => c.collection.slug), ...input.collections],
+        }),
+      };
+    }),
+  );
+}
+
+/** The product as the edit form shows it. */
+export async function productForEdit(db: Db, actor: StaffActor, productId: string) {
+  authorize(actor, 'manageCatalog');
+  return db.product.findUnique({
+    where: { id: productId },
+    include: {
+      ...withDetail,
+      variants: {
+        orderBy: { position: 'asc' },
+        include: { stockChanges: { orderBy: { createdAt: 'desc' }, take: 5, include: { actor: { select: { email: true } } } } },
+      },
+    },
+  });
+}

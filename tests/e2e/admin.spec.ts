@@ -1,0 +1,145 @@
+import { expect, test, type Page } from '@playwright/test';
+
+// The staff area on the e2e server's fresh database: nobody has set it up before this file runs
+// (it sorts first, and no other spec opens /admin). The steps build on each other, in order.
+test.describe.configure({ mode: 'serial' });
+
+const OWNER = { name: 'Oyun', email: 'owner@example.com', password: 'the owner password 1' };
+const MANAGER = { name: 'Bat', email: 'manager@example.com', password: 'the manager password 2' };
+const EDITOR = { name: 'Saraa', email: 'editor@example.com', password: 'the editor password 3' };
+const TITLE = 'Tsetserleg Felt House Slippers';
+const SLUG = 'tsetserleg-felt-house-slippers';
+
+async function signIn(page: Page, who: { email: string; password: string }, path = '/admin') {
+  await page.goto(path);
+  await expect(page).toHaveURL(/\/admin\/sign-in/);
+  await page.getByLabel('E-mail').fill(who.email);
+  await page.getByLabel('Password').fill(who.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+test('the owner sets up the staff area once, on a fresh database; it is never cached or indexed', async ({ page }) => {
+  const first = await page.goto('/admin');
+  expect(first?.headers()['cache-control']).toContain('no-store');
+  expect(first?.headers()['x-robots-tag']).toContain('noindex');
+  await expect(page.locator('meta[name="robots"]')).toHaveAttribute('content', /noindex/);
+  await page.getByRole('button', { name: 'Create the owner account' }).click();
+  await expect(page.getByRole('textbox', { name: 'E-mail' })).toHaveAttribute('aria-invalid', 'true');
+  await page.getByLabel('Your name').fill(OWNER.name);
+  await page.getByLabel('E-mail').fill(OWNER.email);
+  await page.getByLabel('Password').fill('short');
+  await page.getByRole('button', { name: 'Create the owner account' }).click();
+  await expect(page.getByText('Use at least 12 characters for the password')).toBeVisible();
+  await page.getByLabel('Password').fill(OWNER.password);
+  await page.getByRole('button', { name: 'Create the owner account' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: `Hello, ${OWNER.name}` })).toBeVisible();
+
+  // Signed out, /admin asks for a sign-in; the setup form is gone for good.
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByRole('heading', { name: 'Staff sign-in' })).toBeVisible();
+  await page.goto('/admin');
+  await expect(page.getByRole('heading', { name: 'Staff sign-in' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Create the owner account' })).toHaveCount(0);
+});
+
+test('the owner adds a manager and an editor', async ({ page }) => {
+  await signIn(page, OWNER);
+  await page.getByRole('navigation', { name: 'Staff area' }).getByRole('link', { name: 'Staff' }).click();
+  for (const [who, role] of [
+    [MANAGER, 'manager'],
+    [EDITOR, 'editor'],
+  ] as const) {
+    await page.getByLabel('Name', { exact: true }).fill(who.name);
+    await page.getByLabel('E-mail').fill(who.email);
+    await page.getByLabel('Role', { exact: true }).selectOption(role);
+    await page.getByLabel('First password').fill(who.password);
+    await page.getByRole('button', { name: 'Add staff member' }).click();
+    await expect(page.getByText(`${who.email} can now sign in as ${role}.`)).toBeVisible();
+  }
+  await expect(page.getByRole('cell', { name: EDITOR.email })).toBeVisible();
+  await page.getByRole('link', { name: 'Audit log' }).click();
+  await expect(page.getByRole('cell', { name: 'staff.create' })).toHaveCount(2);
+});
+
+test('a manager creates a product with two variants, sees it in the shop at once, then archives it and it is gone', async ({ page }) => {
+  // The collection page is rendered and cached before the product exists.
+  await page.goto('/collections/felt-home');
+  await expect(page.getByRole('heading', { level: 1, name: 'Felt for the Home' })).toBeVisible();
+  await expect(page.getByRole('link', { name: new RegExp(TITLE) })).toHaveCount(0);
+
+  await signIn(page, MANAGER, '/admin/products/new');
+  await expect(page.getByRole('heading', { level: 1, name: 'New product' })).toBeVisible();
+  await page.getByLabel('Title').fill(TITLE);
+  await page.getByLabel('Description (Markdown)').fill('Felted by hand in **Tsetserleg** from Khangai sheep wool.\n\nSoft underfoot, warm all winter.');
+  await page.getByRole('button', { name: 'Preview description' }).click();
+  await expect(page.getByRole('region', { name: 'Description preview' }).locator('strong')).toHaveText('Tsetserleg');
+  await page.getByLabel('Material').selectOption('felt');
+  await page.getByLabel('Made in').fill('Arkhangai aimag');
+  await page.getByLabel('Care').fill('Brush off dust and air them out.');
+  await page.getByLabel('Status').selectOption('active');
+  await page.getByRole('checkbox', { name: 'Felt for the Home' }).check();
+  const variants = [
+    { sku: 'TFS-38-GRY', size: '38', colour: 'Grey', price: '49.00', stock: '4' },
+    { sku: 'TFS-40-GRY', size: '40', colour: 'Grey', price: '52.50', stock: '3' },
+  ];
+  for (const [i, v] of variants.entries()) {
+    const n = i + 1;
+    await page.getByLabel(`SKU (variant ${n})`).fill(v.sku);
+    await page.getByLabel(`Size (variant ${n})`).fill(v.size);
+    await page.getByLabel(`Colour (variant ${n})`).fill(v.colour);
+    await page.getByLabel(`Price (variant ${n})`, { exact: true }).fill(v.price);
+    await page.getByLabel(`Opening stock (variant ${n})`).fill(v.stock);
+  }
+  await page.getByRole('button', { name: 'Create product' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved. The shop shows the change now.' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: TITLE })).toBeVisible();
+
+  await page.goto(`/products/${SLUG}`);
+  await expect(page.getByRole('heading', { level: 1, name: TITLE })).toBeVisible();
+  await expect(page.locator('.prose strong')).toHaveText('Tsetserleg');
+  await page.goto('/collections/felt-home');
+  await expect(page.getByRole('link', { name: new RegExp(TITLE) }).first()).toBeVisible();
+
+  // Archive it: it leaves its page and the listings at once.
+  await page.goto('/admin/products?q=TFS-40');
+  await page.getByRole('link', { name: TITLE }).click();
+  await page.getByLabel('Status').selectOption('archived');
+  await page.getByRole('button', { name: 'Save product' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
+  await page.goto(`/products/${SLUG}`);
+  await expect(page.getByRole('heading', { level: 1, name: TITLE })).toHaveCount(0);
+  await page.goto('/collections/felt-home');
+  await expect(page.getByRole('heading', { level: 1, name: 'Felt for the Home' })).toBeVisible();
+  await expect(page.getByRole('link', { name: new RegExp(TITLE) })).toHaveCount(0);
+
+  // A manager's own limits: the staff page is not theirs.
+  const staff = await page.goto('/admin/staff');
+  expect(staff?.status()).toBe(403);
+  await expect(page.getByRole('heading', { name: 'Your role cannot open this page' })).toBeVisible();
+});
+
+test('an editor cannot open the catalog pages (403), and sees no link to them', async ({ page }) => {
+  await signIn(page, EDITOR);
+  await expect(page.getByRole('heading', { level: 1, name: `Hello, ${EDITOR.name}` })).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Staff area' }).getByRole('link', { name: 'Products' })).toHaveCount(0);
+  for (const path of ['/admin/products', '/admin/products/new', '/admin/staff', '/admin/audit']) {
+    const res = await page.goto(path);
+    expect(res?.status(), path).toBe(403);
+    await expect(page.getByRole('heading', { name: 'Your role cannot open this page' })).toBeVisible();
+  }
+});
+
+test('signed out, a staff page sends you to sign in and back; repeated wrong passwords are stopped with a clear message', async ({ page }) => {
+  await page.goto('/admin/audit');
+  await expect(page).toHaveURL(/\/admin\/sign-in\?next=%2Fadmin%2Faudit/);
+  for (let i = 0; i < 5; i++) {
+    await page.getByLabel('E-mail').fill(OWNER.email);
+    await page.getByLabel('Password').fill(`wrong password ${i}`);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.getByRole('alert')).toHaveText('That e-mail and password do not match an active staff account.');
+  }
+  await page.getByLabel('E-mail').fill(OWNER.email);
+  await page.getByLabel('Password').fill(OWNER.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('alert')).toHaveText('Too many sign-in attempts. Try again in 15 minutes.');
+});
