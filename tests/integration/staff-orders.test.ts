@@ -9,6 +9,9 @@ import { flagOrder } from '@/lib/checkout/transitions';
 import { cancelUnpaidOrder } from '@/lib/orders/cancel';
 import { sendShippedEmail, shipmentSchema, shipOrder } from '@/lib/orders/ship';
 import { listStaffOrders } from '@/lib/orders/staff-list';
+import { cancelOrderAsStaff, shipOrderAsStaff } from '@/lib/orders/staff';
+import { PermissionError } from '@/lib/auth/permissions';
+import { makeActor } from '../support/staff';
 import { parseStaffOrderQuery } from '@/lib/orders/staff-query';
 import { describeEachDatabase } from '../support/databases';
 import { testCartSettings } from '../support/settings';
@@ -139,5 +142,57 @@ describeEachDatabase('staff handle orders', (ctx) => {
     const today = new Date().toISOString().slice(0, 10);
     expect((await listStaffOrders(ctx.db, parseStaffOrderQuery({ q: 'tuya.lists', from: today, to: today }))).total).toBe(2);
     expect((await listStaffOrders(ctx.db, parseStaffOrderQuery({ q: 'tuya.lists', to: '2020-01-01' }))).total).toBe(0);
+  });
+});
+
+describeEachDatabase('staff order actions: who may, and the audit log', (ctx) => {
+  beforeAll(async () => {
+    await seedCatalog(ctx.db);
+  });
+
+  async function paid(): Promise<string> {
+    const v = await ctx.db.variant.findUniqueOrThrow({ where: { sku: 'YWS-S3638-BRO' } });
+    const r = await addToCart(ctx.db, null, { variantId: v.id, quantity: 1 }, cart);
+    const input = { ...address, quote: quoteOf(await getCart(ctx.db, r.newToken, cart)) };
+    const p = await checkoutAndPay(ctx.db, r.newToken, input);
+    if (p.kind !== 'paid') throw new Error(p.kind);
+    return p.orderId;
+  }
+
+  it('a manager ships and the change is in the audit log with who did it; an editor is refused and nothing changes', async () => {
+    const id = await paid();
+    const editor = await makeActor(ctx.db, 'editor');
+    await expect(shipOrderAsStaff(ctx.db, editor, { orderId: id, carrier: 'DHL', trackingNumber: 'JD0001' })).rejects.toThrow(
+      'Your role cannot handle orders.',
+    );
+    await expect(shipOrderAsStaff(ctx.db, null, { orderId: id, carrier: 'DHL', trackingNumber: 'JD0001' })).rejects.toBeInstanceOf(PermissionError);
+    expect((await ctx.db.order.findUniqueOrThrow({ where: { id } })).status).toBe('paid');
+    expect(await ctx.db.outboxMessage.count({ where: { dedupeKey: `order-shipped:${id}` } })).toBe(0);
+
+    const manager = await makeActor(ctx.db, 'manager');
+    expect(await shipOrderAsStaff(ctx.db, manager, { orderId: id, carrier: 'DHL', trackingNumber: 'JD0001' })).toEqual({ kind: 'shipped' });
+    const audit = await ctx.db.auditEntry.findMany({ where: { entityType: 'order', entityId: id } });
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({ action: 'order.ship', actorId: manager.id, actorEmail: manager.email });
+    expect(audit[0]!.after).toEqual({ status: 'shipped', carrier: 'DHL', trackingNumber: 'JD0001' });
+    expect(await ctx.db.outboxMessage.count({ where: { dedupeKey: `order-shipped:${id}` } })).toBe(1);
+    // Refused a second time: no second audit entry, no second e-mail.
+    expect((await shipOrderAsStaff(ctx.db, manager, { orderId: id, carrier: 'DHL', trackingNumber: 'JD0001' })).kind).toBe('refused');
+    expect(await ctx.db.auditEntry.count({ where: { entityType: 'order', entityId: id } })).toBe(1);
+  });
+
+  it('an owner cancels an unpaid order, audited; an editor cannot', async () => {
+    const v = await ctx.db.variant.findUniqueOrThrow({ where: { sku: 'FCT-15CM-CAM' } });
+    const r = await addToCart(ctx.db, null, { variantId: v.id, quantity: 1 }, cart);
+    const input = { ...address, quote: quoteOf(await getCart(ctx.db, r.newToken, cart)) };
+    const placed = await placeOrder(ctx.db, r.newToken, input, 'stripe', { cart, holdMinutes: 30 });
+    if (placed.kind !== 'placed') throw new Error(placed.kind);
+    await expect(cancelOrderAsStaff(ctx.db, await makeActor(ctx.db, 'editor'), placed.order.id)).rejects.toBeInstanceOf(PermissionError);
+    const owner = await makeActor(ctx.db, 'owner');
+    expect(await cancelOrderAsStaff(ctx.db, owner, placed.order.id)).toEqual({ kind: 'cancelled' });
+    expect(await ctx.db.auditEntry.findFirst({ where: { entityId: placed.order.id } })).toMatchObject({ action: 'order.cancel', actorId: owner.id });
+    expect((await ctx.db.orderEvent.findFirstOrThrow({ where: { orderId: placed.order.id, to: 'cancelled' } })).note).toBe(
+      `Cancelled by ${owner.name} (${owner.email})`,
+    );
   });
 });

@@ -1,5 +1,8 @@
 import Link from 'next/link';
 import { AdminForm } from '@/components/admin/AdminForm';
+import { Dashboard } from '@/components/admin/Dashboard';
+import { shopConfig } from '@/lib/config';
+import { dashboardStats } from '@/lib/dashboard/stats';
 import { allows } from '@/lib/auth/permissions';
 import { requireStaff } from '@/lib/auth/server';
 import { ROLE_DESCRIPTIONS, ROLE_LABELS } from '@/lib/auth/roles';
@@ -39,13 +42,24 @@ export default async function AdminHome() {
     );
   }
   const staff = await requireStaff(null, '/admin');
+  const c = shopConfig();
+  const stats = allows(staff.role, 'manageOrders')
+    ? await dashboardStats(db(), { now: new Date(), currency: c.SHOP_CURRENCY, lowStockThreshold: c.LOW_STOCK_THRESHOLD })
+    : null;
   return (
     <section>
       <h1>Hello, {staff.name}</h1>
       <p className="muted">
         You are signed in as {ROLE_LABELS[staff.role].toLowerCase()}: {ROLE_DESCRIPTIONS[staff.role].toLowerCase()}.
       </p>
+      {stats ? <Dashboard stats={stats} /> : null}
       <ul className="admin-tiles">
+        {allows(staff.role, 'manageOrders') ? (
+          <li>
+            <Link href="/admin/orders">Orders</Link>
+            <span className="muted">Find an order, mark it shipped, cancel an unpaid one.</span>
+          </li>
+        ) : null}
         {allows(staff.role, 'manageCatalog') ? (
           <li>
             <Link href="/admin/products">Products</Link>

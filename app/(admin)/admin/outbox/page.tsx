@@ -1,0 +1,66 @@
+import Link from 'next/link';
+import { requireStaff } from '@/lib/auth/server';
+import { db } from '@/lib/db';
+
+export const metadata = { title: 'E-mail outbox' };
+
+const PAGE_SIZE = 50;
+const when = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
+
+/** Every e-mail the shop stored: sent over SMTP (when configured), failed with the reason, or kept here. */
+export default async function OutboxPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await requireStaff('manageOrders', '/admin/outbox');
+  const raw = (await searchParams).page;
+  const page = Math.min(1000, Math.max(1, Number.parseInt(typeof raw === 'string' ? raw : '1', 10) || 1));
+  const [total, mails] = await Promise.all([
+    db().outboxMessage.count(),
+    db().outboxMessage.findMany({
+      orderBy: { createdAt: 'desc' },
+      skip: (page - 1) * PAGE_SIZE,
+      take: PAGE_SIZE,
+      select: { id: true, to: true, subject: true, createdAt: true, sentAt: true, error: true },
+    }),
+  ]);
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  return (
+    <section>
+      <h1>E-mail outbox</h1>
+      <p className="muted" role="status">
+        {total === 0 ? 'No e-mails yet.' : `${total} e-mails, newest first. Page ${page} of ${pages}.`} Without SMTP_URL set, e-mails stay here instead of being
+        sent.
+      </p>
+      {mails.length ? (
+        <div className="admin-scroll">
+          <table className="admin-table">
+            <thead>
+              <tr>
+                <th scope="col">Subject</th>
+                <th scope="col">To</th>
+                <th scope="col">Stored (UTC)</th>
+                <th scope="col">Delivery</th>
+              </tr>
+            </thead>
+            <tbody>
+              {mails.map((m) => (
+                <tr key={m.id}>
+                  <th scope="row">
+                    <Link href={`/admin/outbox/${m.id}`}>{m.subject}</Link>
+                  </th>
+                  <td>{m.to}</td>
+                  <td>{when.format(m.createdAt)}</td>
+                  <td>{m.error ? `Failed: ${m.error}` : m.sentAt ? `Sent ${when.format(m.sentAt)}` : 'Kept in the outbox'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      {pages > 1 ? (
+        <nav className="admin-pager" aria-label="Pages">
+          {page > 1 ? <Link href={`/admin/outbox?page=${page - 1}`}>Previous page</Link> : null}
+          {page < pages ? <Link href={`/admin/outbox?page=${page + 1}`}>Next page</Link> : null}
+        </nav>
+      ) : null}
+    </section>
+  );
+}
