@@ -41,7 +41,8 @@ export default defineConfig({
   webServer: {
     command: 'npx tsx --conditions=react-server scripts/e2e-server.ts',
     url: `http://127.0.0.1:${port}/api/health`,
-    timeout: 240_000,
+    // A cold production build on 2 busy cores can take several minutes.
+    timeout: 600_000,
     reuseExistingServer: false,
     stdout: 'pipe',
     env: { E2E_PORT: String(port) },

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { addToCart, fillAddress } from './support/checkout';
 
 // The staff area on the e2e server's fresh database: nobody has set it up before this file runs
 // (it sorts first, and no other spec opens /admin). The steps build on each other, in order.
@@ -126,6 +127,56 @@ test('an editor cannot open the catalog pages (403), and sees no link to them', 
     const res = await page.goto(path);
     expect(res?.status(), path).toBe(403);
     await expect(page.getByRole('heading', { name: 'Your role cannot open this page' })).toBeVisible();
+  }
+});
+
+test('a manager finds a paid order, marks it shipped with a tracking number, and the customer is e-mailed; the overview counts the sale', async ({ page }) => {
+  // A shopper buys with the test provider.
+  await addToCart(page, 'tuul-cashmere-scarf', { colour: 'Oat' });
+  await page.goto('/checkout');
+  await fillAddress(page, 'ships@example.com');
+  await page.getByRole('radio', { name: /Test payment — no money moves/ }).check();
+  await page.getByRole('button', { name: /Place order/ }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Thank you for your order' })).toBeVisible();
+  const number = ((await page.getByText(/^Order MN-1\d{5,}$/).textContent()) ?? '').replace('Order ', '');
+  await page.context().clearCookies();
+
+  await signIn(page, MANAGER, '/admin/orders');
+  await expect(page.getByRole('heading', { level: 1, name: 'Orders' })).toBeVisible();
+  await page.getByLabel('Order number or e-mail').fill('SHIPS@example');
+  await page.getByRole('button', { name: 'Show' }).click();
+  await expect(page.getByRole('status').filter({ hasText: '1 order, page 1 of 1.' })).toBeVisible();
+  await page.getByRole('link', { name: number }).click();
+  await expect(page.getByRole('heading', { level: 1, name: `Order ${number}` })).toBeVisible();
+  await expect(page.getByRole('cell', { name: 'TCS-18030C-OAT' })).toBeVisible();
+
+  // A blank carrier is refused beside its field; then it ships.
+  await page.getByLabel('Tracking number').fill('JD014600003828');
+  await page.getByRole('button', { name: 'Mark as shipped' }).click();
+  await expect(page.getByRole('textbox', { name: 'Carrier' })).toHaveAttribute('aria-invalid', 'true');
+  await page.getByLabel('Carrier').fill('DHL Express');
+  await page.getByLabel('Tracking number').fill('JD014600003828');
+  await page.getByRole('button', { name: 'Mark as shipped' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Marked as shipped with DHL Express.' })).toBeVisible();
+  await page.reload();
+  await expect(page.getByText('Shipped', { exact: true }).first()).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Mark as shipped' })).toHaveCount(0);
+  await page.getByRole('link', { name: `Order ${number} is on its way` }).click();
+  await expect(page.getByText('Tracking number: JD014600003828')).toBeVisible();
+
+  // The overview: the sale is in the last 30 days.
+  await page.getByRole('link', { name: 'Overview' }).click();
+  await expect(page.getByRole('heading', { name: 'Last 30 days' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Shipped' })).toBeVisible();
+  await expect(page.getByRole('term').filter({ hasText: 'Paid orders' })).toBeVisible();
+});
+
+test('an editor cannot open orders, the outbox or the overview figures', async ({ page }) => {
+  await signIn(page, EDITOR);
+  await expect(page.getByRole('heading', { name: 'Last 30 days' })).toHaveCount(0);
+  for (const path of ['/admin/orders', '/admin/outbox']) {
+    const res = await page.goto(path);
+    expect(res?.status(), path).toBe(403);
   }
 });
 
