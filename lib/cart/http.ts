@@ -15,7 +15,8 @@ import type { CartResult, CartView } from './types';
  * to the cart) with a message a person understands.
  */
 export function cartTokenFrom(req: Request): string | null {
-  const header = req.headers.get('cookie') ?? '';
+  const header = req.headers.get('cookie');
+  if (!header) return null;
   for (const part of header.split(';')) {
     const [name, ...rest] = part.trim().split('=');
     if (name !== CART_COOKIE) continue;

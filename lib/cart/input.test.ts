@@ -36,6 +36,9 @@ describe('what the browser may ask of the cart', () => {
       expect(variantIdSchema.safeParse(bad).success, bad).toBe(false);
     }
     expect(error(variantIdSchema.safeParse(undefined))).toBe('Choose a size and colour first');
+    // Anchored at both ends: an id inside something longer is not an id.
+    expect(variantIdSchema.safeParse('x' + variantId).success).toBe(false);
+    expect(error(variantIdSchema.safeParse('not-an-id'))).toBe('That product option does not exist');
   });
 
   it('reads the form posted without JavaScript, with the same cap', () => {
@@ -48,6 +51,17 @@ describe('what the browser may ask of the cart', () => {
     expect(error(schema.safeParse({ ...base, size: '  ', quantity: '1' }))).toBe('Choose a size first');
     expect(error(schema.safeParse({ ...base, colour: '', quantity: '1' }))).toBe('Choose a colour first');
     expect(error(schema.safeParse({ ...base, product: 'Yak Socks', quantity: '1' }))).toBe('That product is not available');
+    expect(error(schema.safeParse({ ...base, product: 'yak-socks!', quantity: '1' }))).toBe('That product is not available');
+    expect(error(schema.safeParse({ ...base, product: 'x'.repeat(121), quantity: '1' }))).toBe('That product is not available');
+    expect(schema.parse({ ...base, product: 'felt-ger-slippers', quantity: '1' }).product).toBe('felt-ger-slippers');
+    // A field the browser did not send at all, or sent too long, gets the same sentence as an empty one.
+    expect(error(schema.safeParse({ colour: 'Grey', size: 'M', quantity: '1' }))).toBe('That product is not available');
+    expect(error(schema.safeParse({ product: 'yak-socks', colour: 'Grey', quantity: '1' }))).toBe('Choose a size first');
+    expect(error(schema.safeParse({ product: 'yak-socks', size: 'M', quantity: '1' }))).toBe('Choose a colour first');
+    expect(error(schema.safeParse({ ...base, size: 'M'.repeat(41), quantity: '1' }))).toBe('Choose a size first');
+    expect(error(schema.safeParse({ ...base, colour: 'G'.repeat(41), quantity: '1' }))).toBe('Choose a colour first');
+    expect(schema.parse({ ...base, size: 'M'.repeat(40), colour: 'G'.repeat(40), quantity: '1' }).size).toHaveLength(40);
+    expect(error(schema.safeParse({ ...base }))).toBe('Choose a quantity from 1 to 10');
   });
 
   it('offers Standard or Express only', () => {

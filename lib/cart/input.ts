@@ -6,12 +6,13 @@ import { z } from 'zod';
  */
 export const variantIdSchema = z.string({ error: 'Choose a size and colour first' }).regex(/^c[a-z0-9]{20,32}$/, 'That product option does not exist');
 
+/** The schema's own message covers every check without one of its own (a missing value, too few, too many). */
 export function quantitySchema(maxPerLine: number) {
   return z
     .number({ error: `Choose a quantity from 1 to ${maxPerLine}` })
     .int(`Choose a whole number from 1 to ${maxPerLine}`)
-    .min(1, `Choose a quantity from 1 to ${maxPerLine}`)
-    .max(maxPerLine, `Choose a quantity from 1 to ${maxPerLine}`);
+    .min(1)
+    .max(maxPerLine);
 }
 
 export function addLineSchema(maxPerLine: number) {
@@ -35,10 +36,10 @@ export function addFormSchema(maxPerLine: number) {
   return z.object({
     product: z
       .string({ error: 'That product is not available' })
-      .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'That product is not available')
-      .max(120),
-    size: z.string({ error: 'Choose a size first' }).trim().min(1, 'Choose a size first').max(40, 'Choose a size first'),
-    colour: z.string({ error: 'Choose a colour first' }).trim().min(1, 'Choose a colour first').max(40, 'Choose a colour first'),
+      .max(120)
+      .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/),
+    size: z.string({ error: 'Choose a size first' }).trim().min(1).max(40),
+    colour: z.string({ error: 'Choose a colour first' }).trim().min(1).max(40),
     quantity: z
       .string({ error: `Choose a quantity from 1 to ${maxPerLine}` })
       .regex(/^\d{1,3}$/, `Choose a whole number from 1 to ${maxPerLine}`)
