@@ -41,7 +41,8 @@ export default defineConfig({
   webServer: {
     command: 'npx tsx --conditions=react-server scripts/e2e-server.ts',
     url: `http://127.0.0.1:${port}/api/health`,
-    timeout: 240_000,
+    // The command builds the app first: several minutes on a busy 2-core machine.
+    timeout: 600_000,
     reuseExistingServer: false,
     stdout: 'pipe',
     env: { E2E_PORT: String(port) },
