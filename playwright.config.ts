@@ -41,7 +41,7 @@ export default defineConfig({
   webServer: {
     command: 'npx tsx --conditions=react-server scripts/e2e-server.ts',
     url: `http://127.0.0.1:${port}/api/health`,
-    // A cold production build on 2 busy cores can take several minutes.
+    // The command builds the app first: several minutes on a busy 2-core machine.
     timeout: 600_000,
     reuseExistingServer: false,
     stdout: 'pipe',
