@@ -158,10 +158,11 @@ test('a manager finds a paid order, marks it shipped with a tracking number, and
   // A shopper buys with the test provider.
   await addToCart(page, 'tuul-cashmere-scarf', { colour: 'Oat' });
   await page.goto('/checkout');
+  await hydrated(page);
   await fillAddress(page, 'ships@example.com');
   await page.getByRole('radio', { name: /Test payment — no money moves/ }).check();
   await page.getByRole('button', { name: /Place order/ }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Thank you for your order' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Thank you for your order' })).toBeVisible(SLOW);
   const number = ((await page.getByText(/^Order MN-1\d{5,}$/).textContent()) ?? '').replace('Order ', '');
   await page.context().clearCookies();
 
@@ -173,15 +174,16 @@ test('a manager finds a paid order, marks it shipped with a tracking number, and
   await page.getByRole('link', { name: number }).click();
   await expect(page.getByRole('heading', { level: 1, name: `Order ${number}` })).toBeVisible();
   await expect(page.getByRole('cell', { name: 'TCS-18030C-OAT' })).toBeVisible();
+  await hydrated(page);
 
   // A blank carrier is refused beside its field; then it ships.
   await page.getByLabel('Tracking number').fill('JD014600003828');
   await page.getByRole('button', { name: 'Mark as shipped' }).click();
-  await expect(page.getByRole('textbox', { name: 'Carrier' })).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByRole('textbox', { name: 'Carrier' })).toHaveAttribute('aria-invalid', 'true', SLOW);
   await page.getByLabel('Carrier').fill('DHL Express');
   await page.getByLabel('Tracking number').fill('JD014600003828');
   await page.getByRole('button', { name: 'Mark as shipped' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Marked as shipped with DHL Express.' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Marked as shipped with DHL Express.' })).toBeVisible(SLOW);
   await page.reload();
   await expect(page.getByText('Shipped', { exact: true }).first()).toBeVisible();
   await expect(page.getByRole('button', { name: 'Mark as shipped' })).toHaveCount(0);
