@@ -30,6 +30,8 @@ const config = {
   incremental: true,
   incrementalFile: 'reports/stryker-incremental.json',
   tempDirName: '.stryker-tmp',
+  // Not copied into the sandbox: databases, builds and reports (a running browser test changes .data/e2e under it).
+  ignorePatterns: ['.data', '.next', '.next-e2e', 'reports', 'test-results', 'playwright-report', '.stryker-tmp'],
   cleanTempDir: 'always',
   // Scores per area and the break thresholds are enforced by scripts/mutation.ts.
   thresholds: { high: 85, low: 70, break: null },

@@ -1,6 +1,7 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import type { AdminFormState } from '@/components/admin/form-state';
 import { fieldErrors, formStrings } from '@/lib/admin/form';
@@ -20,9 +21,9 @@ export async function shipOrderAction(prev: AdminFormState, form: FormData): Pro
   if (!parsed.success) return answer(prev, { errors: fieldErrors(parsed.error), message: 'Please correct the fields marked below.' }, values);
   const r = await shipOrderAsStaff(db(), actor, parsed.data);
   if (r.kind === 'refused') return answer(prev, { message: r.message }, values);
-  revalidatePath(`/admin/orders/${parsed.data.orderId}`);
   revalidatePath('/admin/orders');
-  return answer(prev, { done: `Marked as shipped with ${parsed.data.carrier}. The customer has been e-mailed the tracking number.` });
+  // The form is gone once the order has shipped: the page says what happened (and a screen reader hears it).
+  redirect(`/admin/orders/${parsed.data.orderId}?done=shipped`);
 }
 
 const orderIdSchema = z.strictObject({ orderId: shipmentSchema.shape.orderId });
@@ -34,7 +35,6 @@ export async function cancelOrderAction(prev: AdminFormState, form: FormData): P
   if (!parsed.success) return answer(prev, { message: parsed.error.issues[0]!.message });
   const r = await cancelOrderAsStaff(db(), actor, parsed.data.orderId);
   if (r.kind === 'refused') return answer(prev, { message: r.message });
-  revalidatePath(`/admin/orders/${parsed.data.orderId}`);
   revalidatePath('/admin/orders');
-  return answer(prev, { done: 'Cancelled. Its items are back in stock.' });
+  redirect(`/admin/orders/${parsed.data.orderId}?done=cancelled`);
 }

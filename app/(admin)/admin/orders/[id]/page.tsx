@@ -14,8 +14,14 @@ export const metadata = { title: 'Order' };
 const when = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
 const at = (iso: string | Date) => `${when.format(new Date(iso))} UTC`;
 
-export default async function OrderPage({ params }: { params: Promise<{ id: string }> }) {
+const DONE: Record<string, (o: { shipment: { carrier: string } | null }) => string> = {
+  shipped: (o) => `Marked as shipped${o.shipment ? ` with ${o.shipment.carrier}` : ''}. The customer has been e-mailed the tracking number.`,
+  cancelled: () => 'Cancelled. Its items are back in stock.',
+};
+
+export default async function OrderPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ done?: string | string[] }> }) {
   const { id } = await params;
+  const { done } = await searchParams;
   await requireStaff('manageOrders', `/admin/orders/${encodeURIComponent(id)}`);
   if (!/^c[a-z0-9]{20,32}$/.test(id)) notFound();
   const row = await db().order.findUnique({ where: { id }, include: { ...orderInclude, payments: { orderBy: { createdAt: 'asc' } } } });
@@ -37,6 +43,14 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
         <h1>Order {order.number}</h1>
         <span className={`admin-status admin-status--${order.status}`}>{ORDER_STATUS_LABELS[order.status]}</span>
       </div>
+      {typeof done === 'string' &&
+      Object.hasOwn(DONE, done) &&
+      (done !== 'shipped' || order.status === 'shipped') &&
+      (done !== 'cancelled' || order.status === 'cancelled') ? (
+        <p className="form-outcome" role="status">
+          {DONE[done]!(order)}
+        </p>
+      ) : null}
       {order.flaggedReason ? (
         <p className="form-outcome form-outcome--problem" role="alert">
           Flagged: {order.flaggedReason}
