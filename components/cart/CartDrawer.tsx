@@ -46,7 +46,11 @@ export function CartDrawer() {
       ref={ref}
       className="drawer"
       aria-labelledby="drawer-title"
-      onClose={() => setDrawerOpen(false)}
+      // The close event arrives a moment after the dialog closed: if the drawer was opened again
+      // meanwhile (Escape, then at once another add), it is stale and must not close it.
+      onClose={(e) => {
+        if (!e.currentTarget.open) setDrawerOpen(false);
+      }}
       onClick={(e) => {
         if (e.target === e.currentTarget) setDrawerOpen(false); // a click on the backdrop
       }}
