@@ -25,6 +25,8 @@ async function settled(page: Page, path: string) {
 }
 
 test.describe('axe-core finds no WCAG 2.x A/AA violation', () => {
+  // A scan takes seconds on a busy 2-core machine; the journey below makes five.
+  test.describe.configure({ timeout: 120_000 });
   for (const { name, path } of SHOPPER_PAGES) {
     test(name, async ({ page }) => {
       await settled(page, path);
