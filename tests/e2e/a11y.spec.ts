@@ -77,7 +77,9 @@ test.describe('focus indicators reach 3:1 on every background', () => {
       await expect(el).toBeFocused();
       expect(await el.evaluate((e) => e.matches(':focus-visible'))).toBe(true);
       expect(await el.evaluate((e) => getComputedStyle(e).outlineStyle)).not.toBe('none');
-      expect(await contrastAround(el, 'outlineColor')).toBeGreaterThanOrEqual(3);
+      const ratio = await contrastAround(el, 'outlineColor');
+      test.info().annotations.push({ type: 'focus ring contrast', description: ratio.toFixed(2) });
+      expect(ratio).toBeGreaterThanOrEqual(3);
     });
   }
 });
@@ -112,6 +114,7 @@ test.describe('tap targets', () => {
       sizes[`cart: ${label}`] = await sizeOf(page.getByRole('main').getByRole('button', { name: label }));
     }
     sizes['cart: Checkout'] = await sizeOf(page.getByRole('main').getByRole('link', { name: 'Checkout' }));
+    test.info().annotations.push({ type: 'sizes', description: JSON.stringify(sizes) });
     for (const [label, size] of Object.entries(sizes)) {
       expect(size.width, `${label} width`).toBeGreaterThanOrEqual(44);
       expect(size.height, `${label} height`).toBeGreaterThanOrEqual(44);
@@ -129,6 +132,7 @@ test.describe('tap targets', () => {
       for (const [label, target] of targets.splice(0)) {
         await target.scrollIntoViewIfNeeded();
         const s = await sizeOf(target);
+        test.info().annotations.push({ type: 'size', description: `${label}: ${s.width} × ${s.height}` });
         expect(s.width, `${label} width`).toBeGreaterThanOrEqual(24);
         expect(s.height, `${label} height`).toBeGreaterThanOrEqual(24);
       }
