@@ -30,12 +30,14 @@ export default defineConfig({
       ],
     },
   },
+  // The phone project runs the phone spec and, beside the desktop, the accessibility and text-size
+  // specs: those check every shopper page at both widths.
   projects: [
     { name: 'desktop', use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 900 } }, testIgnore: /phone\.spec\.ts/ },
     {
       name: 'phone',
       use: { ...devices['Desktop Chrome'], viewport: { width: 375, height: 800 }, isMobile: false, hasTouch: true },
-      testMatch: /phone\.spec\.ts/,
+      testMatch: /(phone|a11y|text-size)\.spec\.ts/,
     },
   ],
   webServer: {

@@ -2,6 +2,7 @@
 
 import Image from 'next/image';
 import Link from 'next/link';
+import { useEffect, useRef } from 'react';
 import type { CartLineView, LineProblem } from '@/lib/cart/types';
 import { formatMoney } from '@/lib/money-format';
 import { useCart } from './CartProvider';
@@ -20,12 +21,16 @@ function problemText(p: LineProblem): string {
   }
 }
 
-function Line({ line, compact }: { line: CartLineView; compact: boolean }) {
+function Line({ line, compact, beforeRemove }: { line: CartLineView; compact: boolean; beforeRemove: () => void }) {
   const { setQuantity, remove, problem } = useCart();
   const error = problem && problem.variantId === line.variantId ? problem.message : null;
   const name = `${line.title}, ${line.colour}, ${line.size}`;
+  // At the ends the buttons say they cannot go further (aria-disabled) but stay focusable: a
+  // disabled button would drop the keyboard's focus to <body> the moment "−" reaches 1.
+  const atLeast = line.quantity <= 1;
+  const atMost = line.quantity >= line.maxQuantity;
   return (
-    <li className={line.purchasable ? 'cart-line' : 'cart-line cart-line--inactive'}>
+    <li className={line.purchasable ? 'cart-line' : 'cart-line cart-line--inactive'} data-variant-id={line.variantId}>
       <div className="cart-line__media">{line.image ? <Image src={line.image.src} alt="" width={96} height={120} sizes="96px" /> : null}</div>
       <div className="cart-line__body">
         <p className="cart-line__title">
@@ -48,28 +53,41 @@ function Line({ line, compact }: { line: CartLineView; compact: boolean }) {
               <button
                 type="button"
                 aria-label={`Decrease quantity of ${name}`}
-                disabled={line.quantity <= 1}
-                onClick={() => setQuantity(line.variantId, line.quantity - 1)}
+                aria-disabled={atLeast || undefined}
+                onClick={() => {
+                  if (!atLeast) void setQuantity(line.variantId, line.quantity - 1);
+                }}
               >
                 −
               </button>
-              <output aria-label={`Quantity of ${name}`}>{line.quantity}</output>
+              {/* Plain text, not an <output>: that is a live region of its own, and the change is already announced once. */}
+              <span className="stepper__value">{line.quantity}</span>
               <button
                 type="button"
                 aria-label={`Increase quantity of ${name}`}
-                disabled={line.quantity >= line.maxQuantity}
-                onClick={() => setQuantity(line.variantId, line.quantity + 1)}
+                aria-disabled={atMost || undefined}
+                onClick={() => {
+                  if (!atMost) void setQuantity(line.variantId, line.quantity + 1);
+                }}
               >
                 +
               </button>
             </div>
           ) : null}
-          {line.purchasable && line.quantity >= line.maxQuantity ? (
+          {line.purchasable && atMost ? (
             <span className="cart-line__limit">
               {line.limitedBy === 'stock' ? `Only ${line.maxQuantity} left in stock` : `At most ${line.maxQuantity} per order`}
             </span>
           ) : null}
-          <button type="button" className="link-button" onClick={() => remove(line.variantId)} aria-label={`Remove ${name}`}>
+          <button
+            type="button"
+            className="link-button cart-line__remove"
+            onClick={() => {
+              beforeRemove();
+              void remove(line.variantId);
+            }}
+            aria-label={`Remove ${name}`}
+          >
             Remove
           </button>
         </div>
@@ -79,12 +97,38 @@ function Line({ line, compact }: { line: CartLineView; compact: boolean }) {
   );
 }
 
-export function CartLines({ lines, compact = false }: { lines: CartLineView[]; compact?: boolean }) {
+/**
+ * The cart's lines. Removing one moves the focus to the next line's title (the previous one's for
+ * the last line), where a keyboard user carries on; removing the only one calls `onLastRemoved`, so
+ * the drawer or page that shows the empty cart can take the focus.
+ */
+export function CartLines({ lines, compact = false, onLastRemoved }: { lines: CartLineView[]; compact?: boolean; onLastRemoved?: () => void }) {
   const { pending } = useCart();
+  const list = useRef<HTMLUListElement>(null);
+  const focusLine = useRef<string | null>(null);
+
+  useEffect(() => {
+    const id = focusLine.current;
+    if (!id) return;
+    const link = [...(list.current?.querySelectorAll<HTMLElement>('li[data-variant-id]') ?? [])]
+      .find((li) => li.dataset.variantId === id)
+      ?.querySelector<HTMLElement>('.cart-line__title a');
+    if (link) {
+      focusLine.current = null;
+      link.focus();
+    }
+  });
+
+  function beforeRemove(index: number) {
+    const next = lines[index + 1] ?? lines[index - 1];
+    if (next) focusLine.current = next.variantId;
+    else onLastRemoved?.();
+  }
+
   return (
-    <ul className="cart-lines" aria-label="Items in your cart" aria-busy={pending}>
-      {lines.map((l) => (
-        <Line key={l.variantId} line={l} compact={compact} />
+    <ul ref={list} className="cart-lines" aria-label="Items in your cart" aria-busy={pending}>
+      {lines.map((l, i) => (
+        <Line key={l.variantId} line={l} compact={compact} beforeRemove={() => beforeRemove(i)} />
       ))}
     </ul>
   );

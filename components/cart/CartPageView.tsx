@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import type { CartView } from '@/lib/cart/types';
 import { formatMoney } from '@/lib/money-format';
 import { CartLines } from './CartLines';
@@ -16,10 +16,22 @@ export function CartPageView({ initial, phone }: { initial: CartView; phone: str
   const { cart: live, loaded, adopt, chooseShipping, generalProblem, notice } = useCart();
   useEffect(() => adopt(initial), [adopt, initial]);
   const cart = loaded ? live : initial;
-  if (cart.lines.length === 0) {
+  const empty = cart.lines.length === 0;
+  // The last line removed: the focus goes to the message that says the cart is empty, not to <body>.
+  const emptyMessage = useRef<HTMLParagraphElement>(null);
+  const focusEmpty = useRef(false);
+  useEffect(() => {
+    if (empty && focusEmpty.current) {
+      focusEmpty.current = false;
+      emptyMessage.current?.focus();
+    }
+  }, [empty]);
+  if (empty) {
     return (
       <div className="empty-state">
-        <p>Your cart is empty.</p>
+        <p ref={emptyMessage} tabIndex={-1}>
+          Your cart is empty.
+        </p>
         <Link href="/products" className="button button--primary">
           Browse the shop
         </Link>
@@ -34,7 +46,7 @@ export function CartPageView({ initial, phone }: { initial: CartView; phone: str
         </h2>
         <ShippingProgress progress={cart.progress} />
         {notice ? <p className="drawer__notice">{notice}</p> : null}
-        <CartLines lines={cart.lines} />
+        <CartLines lines={cart.lines} onLastRemoved={() => (focusEmpty.current = true)} />
       </section>
       <aside className="cart-summary" aria-labelledby="summary-heading">
         <h2 id="summary-heading">Order summary</h2>

@@ -6,6 +6,7 @@ import type { ShippingMethodName } from '@/lib/cart/shipping';
 import { formatMoney } from '@/lib/money-format';
 import { cartApi, type CartReply } from './cart-client';
 import { applyCartChange, type CartChange } from './optimistic';
+import { addMessage, itemsText } from './announcements';
 
 export interface CartProblemMessage {
   variantId: string | null;
@@ -21,6 +22,12 @@ interface CartContextValue {
   /** A refusal that belongs to no line on show (e.g. an add that was rolled back). */
   generalProblem: string | null;
   notice: string | null;
+  /**
+   * The last change, said in words for screen readers. It is read from the live region inside the
+   * drawer while the drawer is open (the modal makes the rest of the page inert), from the page's
+   * own live region otherwise.
+   */
+  announcement: string;
   drawerOpen: boolean;
   setDrawerOpen: (open: boolean) => void;
   add: (line: CartLineView, quantity: number) => Promise<boolean>;
@@ -33,20 +40,22 @@ interface CartContextValue {
 
 const CartContext = createContext<CartContextValue | null>(null);
 
+/** A message with the server's notice after it ("Only 2 left in stock"), when there is one. */
+function withNotice(text: string, reply: CartReply): string {
+  return reply.notice ? `${text} ${reply.notice}.` : text;
+}
+
 export function useCart(): CartContextValue {
   const ctx = useContext(CartContext);
   if (!ctx) throw new Error('useCart must be used inside <CartProvider>');
   return ctx;
 }
 
-function itemsText(n: number): string {
-  return `${n} ${n === 1 ? 'item' : 'items'}`;
-}
-
 /**
  * Holds the shopper's cart in the browser. Pages stay cached and identical for everyone; the
  * cart is fetched after load. Changes show at once (useOptimistic) and roll back with a
- * message when the server refuses; every outcome is announced in a polite live region.
+ * message when the server refuses; every outcome is announced in a polite live region (the drawer's
+ * own while it is open).
  */
 export function CartProvider({ emptyCart, children }: { emptyCart: CartView; children: React.ReactNode }) {
   const [cart, setCart] = useState<CartView | null>(null);
@@ -55,23 +64,37 @@ export function CartProvider({ emptyCart, children }: { emptyCart: CartView; chi
   const [problem, setProblem] = useState<CartProblemMessage | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState('');
-  const [drawerOpen, setDrawerOpen] = useState(false);
+  const [drawerOpen, setDrawerOpenState] = useState(false);
   const loadedByPage = useRef(false);
+  // The cart as the server last answered, read when an answer arrives: calls go one at a time
+  // (cart-client.ts), so it is the cart the server changed, and says how much an add really added.
+  const serverCart = useRef<CartView | null>(null);
+  const keep = useCallback((c: CartView) => {
+    serverCart.current = c;
+    setCart(c);
+  }, []);
+
+  // Opening or closing the drawer moves the live region: start it empty, so the last message is
+  // not read out again from the other one.
+  const setDrawerOpen = useCallback((open: boolean) => {
+    setDrawerOpenState(open);
+    setAnnouncement('');
+  }, []);
 
   useEffect(() => {
     let live = true;
     cartApi
       .get()
       .then((r) => {
-        if (live && !loadedByPage.current) setCart(r.cart);
+        if (live && !loadedByPage.current) keep(r.cart);
       })
       .catch(() => {
-        if (live && !loadedByPage.current) setCart(emptyCart);
+        if (live && !loadedByPage.current) keep(emptyCart);
       });
     return () => {
       live = false;
     };
-  }, [emptyCart]);
+  }, [emptyCart, keep]);
 
   const announce = useCallback((text: string) => {
     // Clear first so the same sentence twice is still read out.
@@ -88,11 +111,13 @@ export function CartProvider({ emptyCart, children }: { emptyCart: CartView; chi
           if (change) applyOptimistic(change);
           try {
             const reply = await call();
+            const said = describe(reply);
+            serverCart.current = reply.cart;
             startTransition(() => {
               setCart(reply.cart);
               setNotice(reply.notice);
             });
-            announce(reply.notice ? `${describe(reply)} ${reply.notice}.` : describe(reply));
+            announce(said);
             resolve(true);
           } catch (err) {
             const message = err instanceof Error ? err.message : 'Something went wrong. Please try again.';
@@ -105,10 +130,13 @@ export function CartProvider({ emptyCart, children }: { emptyCart: CartView; chi
     [announce, applyOptimistic],
   );
 
-  const adopt = useCallback((c: CartView) => {
-    loadedByPage.current = true;
-    setCart(c);
-  }, []);
+  const adopt = useCallback(
+    (c: CartView) => {
+      loadedByPage.current = true;
+      keep(c);
+    },
+    [keep],
+  );
 
   const value = useMemo<CartContextValue>(
     () => ({
@@ -118,15 +146,25 @@ export function CartProvider({ emptyCart, children }: { emptyCart: CartView; chi
       problem,
       generalProblem: problem && !optimistic.lines.some((l) => l.variantId === problem.variantId) ? problem.message : null,
       notice,
+      announcement,
       drawerOpen,
       setDrawerOpen,
       add: (line, quantity) => {
         setDrawerOpen(true);
+        const quantityIn = (c: CartView | null) => c?.lines.find((l) => l.variantId === line.variantId)?.quantity ?? 0;
         return run(
           { type: 'add', line, quantity },
           line.variantId,
           () => cartApi.add(line.variantId, quantity),
-          (r) => `Added ${line.title} (${line.colour}, ${line.size}) to your cart. Your cart has ${itemsText(r.cart.itemCount)}.`,
+          (r) =>
+            addMessage({
+              name: `${line.title} (${line.colour}, ${line.size})`,
+              requested: quantity,
+              before: quantityIn(serverCart.current),
+              after: quantityIn(r.cart),
+              itemCount: r.cart.itemCount,
+              notice: r.notice,
+            }),
         );
       },
       setQuantity: (variantId, quantity) =>
@@ -136,7 +174,7 @@ export function CartProvider({ emptyCart, children }: { emptyCart: CartView; chi
           () => cartApi.setQuantity(variantId, quantity),
           (r) => {
             const l = r.cart.lines.find((x) => x.variantId === variantId);
-            return `${l?.title ?? 'Item'}: quantity ${l?.quantity ?? quantity}. Your cart has ${itemsText(r.cart.itemCount)}.`;
+            return withNotice(`${l?.title ?? 'Item'}: quantity ${l?.quantity ?? quantity}. Your cart has ${itemsText(r.cart.itemCount)}.`, r);
           },
         ),
       remove: (variantId) => {
@@ -145,7 +183,7 @@ export function CartProvider({ emptyCart, children }: { emptyCart: CartView; chi
           { type: 'remove', variantId },
           variantId,
           () => cartApi.remove(variantId),
-          (r) => `Removed ${title}. Your cart has ${itemsText(r.cart.itemCount)}.`,
+          (r) => withNotice(`Removed ${title}. Your cart has ${itemsText(r.cart.itemCount)}.`, r),
         );
       },
       chooseShipping: (method) =>
@@ -153,18 +191,18 @@ export function CartProvider({ emptyCart, children }: { emptyCart: CartView; chi
           { type: 'ship', method },
           null,
           () => cartApi.chooseShipping(method),
-          (r) => `${method === 'express' ? 'Express' : 'Standard'} shipping chosen. Total ${formatMoney(r.cart.total)}.`,
+          (r) => withNotice(`${method === 'express' ? 'Express' : 'Standard'} shipping chosen. Total ${formatMoney(r.cart.total)}.`, r),
         ),
       adopt,
     }),
-    [optimistic, cart, pending, problem, notice, drawerOpen, run, adopt],
+    [optimistic, cart, pending, problem, notice, announcement, drawerOpen, setDrawerOpen, run, adopt],
   );
 
   return (
     <CartContext.Provider value={value}>
       {children}
       <p role="status" aria-live="polite" aria-atomic="true" className="visually-hidden" data-testid="cart-announcer">
-        {announcement}
+        {drawerOpen ? '' : announcement}
       </p>
     </CartContext.Provider>
   );

@@ -3,6 +3,9 @@ import Link from 'next/link';
 import type { CatalogQuery } from '@/lib/catalog/filters';
 import type { CatalogFacets } from '@/lib/catalog/types';
 
+/** The results heading's id: where the focus lands after the filters are applied. */
+export const RESULTS_HEADING_ID = 'results-heading';
+
 function centsToField(cents: number | null): string {
   if (cents === null) return '';
   return cents % 100 === 0 ? String(cents / 100) : (cents / 100).toFixed(2);
@@ -100,10 +103,11 @@ export function CatalogFilters({
         </label>
       </div>
       <div className="filters__actions">
-        <button type="submit" className="button button--primary">
+        {/* After the new page has rendered, the focus goes to its results heading (FocusOnArrival). */}
+        <button type="submit" className="button button--primary" data-return-focus={RESULTS_HEADING_ID}>
           Apply filters
         </button>
-        <Link href={action} className="button button--ghost">
+        <Link href={action} className="button button--ghost" data-return-focus={RESULTS_HEADING_ID}>
           Clear all
         </Link>
       </div>

@@ -3,7 +3,8 @@ import { catalogQueryKey, catalogSearchParams, isFiltered, type CatalogQuery } f
 import type { CatalogFacets, CatalogPage } from '@/lib/catalog/types';
 import { materialLabel } from '@/lib/catalog/materials';
 import { formatMoney } from '@/lib/money';
-import { CatalogFilters } from './CatalogFilters';
+import { FocusOnArrival } from '@/components/ui/focus-on-arrival';
+import { CatalogFilters, RESULTS_HEADING_ID } from './CatalogFilters';
 import { FilterPanel } from './FilterPanel';
 import { Pagination } from './Pagination';
 import { ProductGrid } from './ProductCard';
@@ -50,9 +51,10 @@ export function CatalogView({
         {/* Keyed by the query so the inputs show the new URL's filters after a client-side navigation. */}
         <CatalogFilters key={catalogQueryKey(query)} query={query} facets={facets} action={basePath} fixedCollection={fixedCollection} />
       </FilterPanel>
-      <section className="catalog__results" aria-labelledby="results-heading">
+      <FocusOnArrival token={catalogQueryKey(query)} />
+      <section className="catalog__results" aria-labelledby={RESULTS_HEADING_ID}>
         <div className="catalog__toolbar">
-          <h2 id="results-heading" className="catalog__count" aria-live="polite">
+          <h2 id={RESULTS_HEADING_ID} className="catalog__count" aria-live="polite" tabIndex={-1}>
             {page.total === 0
               ? 'No products found'
               : `${page.total} ${page.total === 1 ? 'product' : 'products'}${page.pageCount > 1 ? ` · showing ${first}–${last}` : ''}`}

@@ -32,6 +32,7 @@ test.describe('browsing the catalog', () => {
     for (const meta of await results.locator('.product-card__meta').allTextContents()) expect(meta).toMatch(/^Cashmere/);
 
     await page.getByRole('combobox', { name: 'Sort by' }).selectOption('price-desc');
+    await page.getByRole('button', { name: 'Sort', exact: true }).click();
     await expect(page).toHaveURL(/sort=price-desc/);
     await expect(page).toHaveURL(/material=cashmere/);
     const prices = (await results.locator('.price__now').allTextContents()).map((t) => Number(t.replace(/[^\d]/g, '')));
