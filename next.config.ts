@@ -12,6 +12,8 @@ const config: NextConfig = {
     cpus: 1,
     // forbidden() in lib/auth/server.ts: a staff member whose role lacks a permission gets a 403 page.
     authInterrupts: true,
+    // Image uploads to /admin are up to 10 MB (their route refuses more from Content-Length); the proxy must pass them whole.
+    proxyClientMaxBodySize: '11mb',
   },
   images: {
     formats: ['image/avif', 'image/webp'],

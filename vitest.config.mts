@@ -26,8 +26,10 @@ export default defineConfig({
           // Each file makes its own databases (a PGlite and a PostgreSQL schema); two at a time suits 2 cores.
           pool: 'forks',
           maxWorkers: 2,
-          testTimeout: 30_000,
-          hookTimeout: 60_000,
+          // Generous: on a shared 2-core machine under load, a fresh PGlite with the migrations and the demo
+          // catalog took over a minute to set up (the default 60 s timed whole files out). No assertion is timed.
+          testTimeout: 90_000,
+          hookTimeout: 180_000,
         },
       },
     ],

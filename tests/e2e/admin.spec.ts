@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import sharp from 'sharp';
 import { addToCart, fillAddress } from './support/checkout';
 
 // The staff area on the e2e server's fresh database: nobody has set it up before this file runs
@@ -117,7 +118,29 @@ test('a manager creates a product with two variants, sees it in the shop at once
   await expect(page.getByRole('status').filter({ hasText: 'Saved. The shop shows the change now.' })).toBeVisible(SLOW);
   await expect(page.getByRole('heading', { level: 1, name: TITLE })).toBeVisible();
 
+  // An image, with its alt text: stored, resized, shown in the shop.
+  const png = await sharp({ create: { width: 1200, height: 1500, channels: 3, background: '#8a8580' } })
+    .png()
+    .toBuffer();
+  await page.getByLabel('Image file').setInputFiles({ name: 'slippers.png', mimeType: 'image/png', buffer: png });
+  await page.getByLabel('Alt text', { exact: true }).fill('Grey felt slippers side by side on a wooden floor');
+  await page.getByRole('button', { name: 'Upload image' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Image added.' })).toBeVisible(SLOW);
+  // Not an image: refused with a sentence, nothing added.
+  await page.getByLabel('Image file').setInputFiles({
+    name: 'evil.svg',
+    mimeType: 'image/svg+xml',
+    buffer: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'),
+  });
+  await page.getByLabel('Alt text', { exact: true }).fill('Nothing');
+  await page.getByRole('button', { name: 'Upload image' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'That file is not a JPEG, PNG, WebP or AVIF image' })).toBeVisible(SLOW);
+  await expect(page.getByRole('img', { name: 'Nothing' })).toHaveCount(0);
+
   await page.goto(`/products/${SLUG}`);
+  const picture = page.getByRole('img', { name: 'Grey felt slippers side by side on a wooden floor' }).first();
+  await expect(picture).toBeVisible();
+  await expect.poll(() => picture.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
   await expect(page.getByRole('heading', { level: 1, name: TITLE })).toBeVisible();
   await expect(page.locator('.prose strong')).toHaveText('Tsetserleg');
   await page.goto('/collections/felt-home');

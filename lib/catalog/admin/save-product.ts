@@ -206,6 +206,7 @@ export async function productForEdit(db: Db, actor: StaffActor, productId: strin
     where: { id: productId },
     include: {
       ...withDetail,
+      images: { orderBy: [{ position: 'asc' }, { id: 'asc' }] },
       variants: {
         orderBy: { position: 'asc' },
         include: { stockChanges: { orderBy: { createdAt: 'desc' }, take: 5, include: { actor: { select: { email: true } } } } },

@@ -1,11 +1,13 @@
 import Link from 'next/link';
 import { AdminForm } from '@/components/admin/AdminForm';
 import { ProductForm } from '@/components/admin/ProductForm';
+import { ProductImages } from '@/components/admin/ProductImages';
 import { NotFoundMessage } from '@/components/layout/NotFoundMessage';
 import { requireStaff } from '@/lib/auth/server';
 import { productForEdit } from '@/lib/catalog/admin/save-product';
 import { db } from '@/lib/db';
 import { adjustStockAction, updateProductAction } from '../actions';
+import { imageAltAction, moveImageAction, removeImageAction } from '../image-actions';
 import { productFormOptions } from '../options';
 
 export const metadata = { title: 'Edit product' };
@@ -24,7 +26,9 @@ export default async function EditProductPage({
   const actor = await requireStaff('manageCatalog', `/admin/products/${encodeURIComponent(id)}`);
   const product = /^c[a-z0-9]{20,32}$/.test(id) ? await productForEdit(db(), actor, id) : null;
   if (!product) return <NotFoundMessage />;
-  const saved = (await searchParams).saved === '1';
+  const search = await searchParams;
+  const saved = search.saved === '1';
+  const imageOutcome = typeof search.image === 'string' ? search.image : null;
   const options = await productFormOptions();
   const initial: Record<string, string> = {
     title: product.title,
@@ -74,6 +78,14 @@ export default async function EditProductPage({
         submitLabel="Save product"
         isNew={false}
         {...options}
+      />
+      <ProductImages
+        productId={product.id}
+        images={product.images.map((i) => ({ id: i.id, path: i.path, alt: i.alt, width: i.width, height: i.height }))}
+        outcome={imageOutcome}
+        altAction={imageAltAction}
+        moveAction={moveImageAction}
+        removeAction={removeImageAction}
       />
       <section className="admin-card">
         <h2>Stock</h2>
