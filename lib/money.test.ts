@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { add, formatMoney, money, multiply, parseMajorUnits, subtract, sum } from './money';
+import { add, formatMajorUnits, formatMoney, money, multiply, parseMajorUnits, subtract, sum } from './money';
 
 describe('money', () => {
   it('adds and multiplies in whole cents', () => {
@@ -36,5 +36,16 @@ describe('money', () => {
     expect(parseMajorUnits('-3')).toBeNull();
     expect(parseMajorUnits('1e9')).toBeNull();
     expect(parseMajorUnits('1.234')).toBeNull();
+  });
+
+  it('writes cents as a plain amount that parses back to the same cents', () => {
+    expect(formatMajorUnits(4900)).toBe('49.00');
+    expect(formatMajorUnits(5)).toBe('0.05');
+    expect(formatMajorUnits(123456)).toBe('1234.56');
+    expect(formatMajorUnits(0)).toBe('0.00');
+    expect(formatMajorUnits(1500, 0)).toBe('1500');
+    for (const c of [0, 1, 10, 99, 100, 101, 4999, 15000, 999_999_999]) expect(parseMajorUnits(formatMajorUnits(c))).toBe(c);
+    expect(() => formatMajorUnits(-1)).toThrow(/minor units/);
+    expect(() => formatMajorUnits(1.5)).toThrow(/minor units/);
   });
 });

@@ -35,6 +35,14 @@ export function sum(items: Money[], currency: string): Money {
   return items.reduce((total, m) => add(total, m), money(0, currency));
 }
 
+/** Cents as a plain major-unit amount ("49.00"), the form parseMajorUnits reads back: for forms and CSV files, never for display. */
+export function formatMajorUnits(cents: number, fractionDigits = 2): string {
+  if (!Number.isSafeInteger(cents) || cents < 0) throw new Error(`Not an amount in minor units: ${cents}`);
+  const unit = 10 ** fractionDigits;
+  const whole = Math.floor(cents / unit);
+  return fractionDigits === 0 ? String(whole) : `${whole}.${String(cents % unit).padStart(fractionDigits, '0')}`;
+}
+
 /**
  * Parses a shopper-typed major-unit amount ("150", "150.5", "150.01") into cents without
  * going through a float. Returns null for anything that is not a plain non-negative amount.

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
 import { addFromProductPage, openProduct } from './support/checkout';
 
@@ -136,7 +137,8 @@ test.describe('the cart API refuses bad input and changes nothing', () => {
   });
 
   test('a made-up cookie finds nobody’s cart: it starts an empty one of its own', async ({ page, request }) => {
-    const forged = { cookie: 'cart=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' };
+    // Made up afresh each run: a fixed one would find the cart the previous run (of --repeat-each) filled.
+    const forged = { cookie: `cart=${randomBytes(32).toString('base64url')}` };
     expect((await (await request.get('/api/cart', { headers: forged })).json()).cart.lines).toEqual([]);
     const res = await request.post('/api/cart/lines', {
       headers: forged,

@@ -90,41 +90,43 @@ async function guard<T>(db: Db, input: ProductInput, productId: string | null, w
 /** A new product with its variants (and their first stock, in the stock history), collections and an audit entry, in one transaction. */
 export async function createProduct(db: Db, actor: StaffActor, input: ProductInput, opts: { currency: string; now?: Date }): Promise<SaveResult> {
   authorize(actor, 'manageCatalog');
+  return guard(db, input, null, () => db.$transaction((tx) => createProductIn(tx, actor, input, opts)));
+}
+
+/** createProduct's work inside the caller's transaction (the CSV import writes many products in one). */
+export async function createProductIn(tx: Tx, actor: StaffActor, input: ProductInput, opts: { currency: string; now?: Date }): Promise<SaveResult> {
+  authorize(actor, 'manageCatalog');
   const now = opts.now ?? new Date();
-  return guard(db, input, null, () =>
-    db.$transaction(async (tx) => {
-      const cols = await collectionIds(tx, input.collections);
-      const kept = input.variants.filter((v) => !v.remove);
-      const product = await tx.product.create({
-        data: {
-          ...productData(input, opts.currency, now),
-          collections: { create: cols.map((c, i) => ({ collectionId: c.id, position: i })) },
-          variants: {
-            create: kept.map((v, i) => ({
-              sku: v.sku,
-              size: v.size,
-              colour: v.colour,
-              priceCents: v.priceCents,
-              compareAtCents: v.compareAtCents,
-              currency: opts.currency,
-              stock: v.initialStock,
-              position: i,
-            })),
-          },
-        },
-        include: withDetail,
-      });
-      const opening = product.variants.filter((v) => v.stock > 0);
-      if (opening.length) {
-        await tx.stockAdjustment.createMany({
-          data: opening.map((v) => ({ variantId: v.id, delta: v.stock, stockAfter: v.stock, reason: 'Opening stock', actorId: actor.id })),
-        });
-      }
-      await refreshPriceRange(tx, product.id);
-      await recordAudit(tx, actor, { action: 'product.create', entityType: 'product', entityId: product.id, before: null, after: auditView(product) });
-      return { id: product.id, slug: product.slug, tags: tagsForProductChange({ slugs: [product.slug], collectionSlugs: input.collections }) };
-    }),
-  );
+  const cols = await collectionIds(tx, input.collections);
+  const kept = input.variants.filter((v) => !v.remove);
+  const product = await tx.product.create({
+    data: {
+      ...productData(input, opts.currency, now),
+      collections: { create: cols.map((c, i) => ({ collectionId: c.id, position: i })) },
+      variants: {
+        create: kept.map((v, i) => ({
+          sku: v.sku,
+          size: v.size,
+          colour: v.colour,
+          priceCents: v.priceCents,
+          compareAtCents: v.compareAtCents,
+          currency: opts.currency,
+          stock: v.initialStock,
+          position: i,
+        })),
+      },
+    },
+    include: withDetail,
+  });
+  const opening = product.variants.filter((v) => v.stock > 0);
+  if (opening.length) {
+    await tx.stockAdjustment.createMany({
+      data: opening.map((v) => ({ variantId: v.id, delta: v.stock, stockAfter: v.stock, reason: 'Opening stock', actorId: actor.id })),
+    });
+  }
+  await refreshPriceRange(tx, product.id);
+  await recordAudit(tx, actor, { action: 'product.create', entityType: 'product', entityId: product.id, before: null, after: auditView(product) });
+  return { id: product.id, slug: product.slug, tags: tagsForProductChange({ slugs: [product.slug], collectionSlugs: input.collections }) };
 }
 
 /**
@@ -141,62 +143,70 @@ export async function updateProduct(
   opts: { currency: string; now?: Date },
 ): Promise<SaveResult> {
   authorize(actor, 'manageCatalog');
+  return guard(db, input, productId, () => db.$transaction((tx) => updateProductIn(tx, actor, productId, input, opts)));
+}
+
+/** updateProduct's work inside the caller's transaction. */
+export async function updateProductIn(
+  tx: Tx,
+  actor: StaffActor,
+  productId: string,
+  input: ProductInput,
+  opts: { currency: string; now?: Date },
+): Promise<SaveResult> {
+  authorize(actor, 'manageCatalog');
   const now = opts.now ?? new Date();
-  return guard(db, input, productId, () =>
-    db.$transaction(async (tx) => {
-      const before = await tx.product.findUnique({ where: { id: productId }, include: withDetail });
-      if (!before) throw new ProductError('not-found', 'That product no longer exists.');
-      const claimed = await tx.product.updateMany({
-        where: { id: productId, ...(input.updatedAt ? { updatedAt: new Date(input.updatedAt) } : {}) },
-        data: productData(input, opts.currency, now),
-      });
-      if (claimed.count === 0) {
-        throw new ProductError('stale', 'Someone saved this product after you opened it. Reload the page to see their changes, then make yours again.');
-      }
-      const ownIds = new Set(before.variants.map((v) => v.id));
-      for (const v of input.variants) {
-        if (v.id && !ownIds.has(v.id)) throw new ProductError('not-found', 'A variant in the form no longer exists: reload the page.', 'variants');
-      }
-      const removed = input.variants.filter((v) => v.remove && v.id).map((v) => v.id!);
-      if (removed.length) await tx.variant.deleteMany({ where: { id: { in: removed }, productId } });
-      const kept = input.variants.filter((v) => !v.remove);
-      for (const [position, v] of kept.entries()) {
-        const data = {
-          sku: v.sku,
-          size: v.size,
-          colour: v.colour,
-          priceCents: v.priceCents,
-          compareAtCents: v.compareAtCents,
-          currency: opts.currency,
-          position,
-        };
-        if (v.id) {
-          await tx.variant.update({ where: { id: v.id }, data });
-        } else {
-          const made = await tx.variant.create({ data: { ...data, productId, stock: v.initialStock } });
-          if (made.stock > 0)
-            await tx.stockAdjustment.create({
-              data: { variantId: made.id, delta: made.stock, stockAfter: made.stock, reason: 'Opening stock', actorId: actor.id },
-            });
-        }
-      }
-      const cols = await collectionIds(tx, input.collections);
-      await tx.collectionProduct.deleteMany({ where: { productId } });
-      if (cols.length) await tx.collectionProduct.createMany({ data: cols.map((c, i) => ({ productId, collectionId: c.id, position: i })) });
-      await refreshPriceRange(tx, productId);
-      const after = await tx.product.findUniqueOrThrow({ where: { id: productId }, include: withDetail });
-      const diff = changedFields(auditView(before), auditView(after));
-      if (diff) await recordAudit(tx, actor, { action: 'product.update', entityType: 'product', entityId: productId, before: diff.before, after: diff.after });
-      return {
-        id: productId,
-        slug: after.slug,
-        tags: tagsForProductChange({
-          slugs: [before.slug, after.slug],
-          collectionSlugs: [...before.collections.map((c) => c.collection.slug), ...input.collections],
-        }),
-      };
+  const before = await tx.product.findUnique({ where: { id: productId }, include: withDetail });
+  if (!before) throw new ProductError('not-found', 'That product no longer exists.');
+  const claimed = await tx.product.updateMany({
+    where: { id: productId, ...(input.updatedAt ? { updatedAt: new Date(input.updatedAt) } : {}) },
+    data: productData(input, opts.currency, now),
+  });
+  if (claimed.count === 0) {
+    throw new ProductError('stale', 'Someone saved this product after you opened it. Reload the page to see their changes, then make yours again.');
+  }
+  const ownIds = new Set(before.variants.map((v) => v.id));
+  for (const v of input.variants) {
+    if (v.id && !ownIds.has(v.id)) throw new ProductError('not-found', 'A variant in the form no longer exists: reload the page.', 'variants');
+  }
+  const removed = input.variants.filter((v) => v.remove && v.id).map((v) => v.id!);
+  if (removed.length) await tx.variant.deleteMany({ where: { id: { in: removed }, productId } });
+  const kept = input.variants.filter((v) => !v.remove);
+  for (const [position, v] of kept.entries()) {
+    const data = {
+      sku: v.sku,
+      size: v.size,
+      colour: v.colour,
+      priceCents: v.priceCents,
+      compareAtCents: v.compareAtCents,
+      currency: opts.currency,
+      position,
+    };
+    if (v.id) {
+      await tx.variant.update({ where: { id: v.id }, data });
+    } else {
+      const made = await tx.variant.create({ data: { ...data, productId, stock: v.initialStock } });
+      if (made.stock > 0)
+        await tx.stockAdjustment.create({
+          data: { variantId: made.id, delta: made.stock, stockAfter: made.stock, reason: 'Opening stock', actorId: actor.id },
+        });
+    }
+  }
+  const cols = await collectionIds(tx, input.collections);
+  await tx.collectionProduct.deleteMany({ where: { productId } });
+  if (cols.length) await tx.collectionProduct.createMany({ data: cols.map((c, i) => ({ productId, collectionId: c.id, position: i })) });
+  await refreshPriceRange(tx, productId);
+  const after = await tx.product.findUniqueOrThrow({ where: { id: productId }, include: withDetail });
+  const diff = changedFields(auditView(before), auditView(after));
+  if (diff) await recordAudit(tx, actor, { action: 'product.update', entityType: 'product', entityId: productId, before: diff.before, after: diff.after });
+  return {
+    id: productId,
+    slug: after.slug,
+    tags: tagsForProductChange({
+      slugs: [before.slug, after.slug],
+      collectionSlugs: [...before.collections.map((c) => c.collection.slug), ...input.collections],
     }),
-  );
+  };
 }
 
 /** The product as the edit form shows it. */

@@ -9,10 +9,11 @@ import { db } from '@/lib/db';
 import { adjustStockAction, updateProductAction } from '../actions';
 import { imageAltAction, moveImageAction, removeImageAction } from '../image-actions';
 import { productFormOptions } from '../options';
+import { formatMajorUnits } from '@/lib/money';
 
 export const metadata = { title: 'Edit product' };
 
-const cents = (n: number | null) => (n === null ? '' : (n / 100).toFixed(2));
+const cents = (n: number | null) => (n === null ? '' : formatMajorUnits(n));
 const when = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
 
 export default async function EditProductPage({

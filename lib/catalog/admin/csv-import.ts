@@ -1,0 +1,206 @@
+import type { Db, Prisma } from '../../db';
+import { authorize, type StaffActor } from '../../auth/permissions';
+import { recordAudit } from '../../audit/record';
+import { ProductError } from './errors';
+import { readCatalogCsv, type CsvProblem, type CsvProduct } from './csv-read';
+import type { ProductInput } from './input';
+import { createProductIn, updateProductIn } from './save-product';
+import { tagsForProductChange } from './tags';
+
+type Tx = Prisma.TransactionClient;
+
+/**
+ * Imports a catalog CSV, all or nothing. A product is matched by its Handle (slug), a variant by
+ * its SKU: new ones are created, changed ones updated, unchanged ones left alone (re-importing an
+ * export writes nothing); variants missing from the file are kept (an import never deletes). A
+ * Variant Inventory Qty sets the stock, kept in the stock history with the reason "CSV import";
+ * left blank, stock is not touched.
+ *
+ * The dry run reads and checks everything and lists every row's problems; the import does the same
+ * checks again inside its one transaction (the data may have changed since the dry run), and any
+ * problem or failure rolls all of it back.
+ */
+export interface ImportReport {
+  problems: CsvProblem[];
+  ignoredColumns: string[];
+  created: string[];
+  updated: string[];
+  unchanged: number;
+  stockChanges: { sku: string; from: number; to: number }[];
+  /** True when the import was written (never for a dry run). */
+  applied: boolean;
+  /** Cache tags to expire after an applied import. */
+  tags: string[];
+}
+
+export const IMPORT_STOCK_REASON = 'CSV import';
+
+interface Plan {
+  problems: CsvProblem[];
+  creates: CsvProduct[];
+  updates: { product: CsvProduct; id: string; input: ProductInput; collectionsBefore: string[] }[];
+  unchanged: number;
+  stock: { variantSku: string; from: number; to: number }[];
+}
+
+const productInclude = {
+  variants: { orderBy: { position: 'asc' } },
+  collections: { include: { collection: { select: { slug: true } } } },
+} as const;
+
+async function plan(db: Db | Tx, products: CsvProduct[]): Promise<Plan> {
+  const problems: CsvProblem[] = [];
+  const handles = products.map((p) => p.handle);
+  const skus = products.flatMap((p) => p.input.variants.map((v) => v.sku));
+  const [existing, owners, collections] = await Promise.all([
+    db.product.findMany({ where: { slug: { in: handles } }, include: productInclude }),
+    db.variant.findMany({ where: { sku: { in: skus } }, select: { id: true, sku: true, productId: true, product: { select: { slug: true } } } }),
+    db.collection.findMany({ select: { slug: true } }),
+  ]);
+  const bySlug = new Map(existing.map((p) => [p.slug, p]));
+  const ownerBySku = new Map(owners.map((o) => [o.sku, o]));
+  const knownCollections = new Set(collections.map((c) => c.slug));
+  const result: Plan = { problems, creates: [], updates: [], unchanged: 0, stock: [] };
+
+  for (const p of products) {
+    const before = problems.length;
+    const current = bySlug.get(p.handle);
+    const unknown = p.input.collections.filter((c) => !knownCollections.has(c));
+    if (unknown.length)
+      problems.push({
+        row: p.row,
+        column: 'Collections',
+        message: `No collection ${unknown.map((c) => `“${c}”`).join(', ')}. The shop's collections are: ${[...knownCollections].sort().join(', ') || 'none yet'}.`,
+      });
+    const fileSkus = new Set(p.input.variants.map((v) => v.sku));
+    for (const [i, v] of p.input.variants.entries()) {
+      const owner = ownerBySku.get(v.sku);
+      if (owner && owner.productId !== current?.id)
+        problems.push({
+          row: p.variantRows[i]!.row,
+          column: 'Variant SKU',
+          message: `SKU ${v.sku} already belongs to ${owner.product.slug}. Each SKU is used once.`,
+        });
+      const clash = current?.variants.find((e) => !fileSkus.has(e.sku) && e.size === v.size && e.colour === v.colour);
+      if (clash)
+        problems.push({
+          row: p.variantRows[i]!.row,
+          column: 'Option2 Value',
+          message: `${p.handle} already has size ${v.size} in ${v.colour} (SKU ${clash.sku}), which is not in the file.`,
+        });
+    }
+    if (problems.length > before) continue;
+    if (!current) {
+      result.creates.push(p);
+      continue;
+    }
+    const bySku = new Map(current.variants.map((v) => [v.sku, v]));
+    const input: ProductInput = { ...p.input, variants: p.input.variants.map((v) => ({ ...v, id: bySku.get(v.sku)?.id ?? null })) };
+    for (const [i, v] of p.input.variants.entries()) {
+      const was = bySku.get(v.sku);
+      if (was && p.variantRows[i]!.stockGiven && was.stock !== v.initialStock) result.stock.push({ variantSku: v.sku, from: was.stock, to: v.initialStock });
+    }
+    const collectionsBefore = current.collections.map((c) => c.collection.slug);
+    const same =
+      current.title === input.title &&
+      current.description === input.description &&
+      current.material === input.material &&
+      current.isWool === input.isWool &&
+      current.origin === input.origin &&
+      current.care === input.care &&
+      current.status === input.status &&
+      JSON.stringify([...collectionsBefore].sort()) === JSON.stringify([...input.collections].sort()) &&
+      input.variants.every((v) => {
+        const was = bySku.get(v.sku);
+        return was && was.size === v.size && was.colour === v.colour && was.priceCents === v.priceCents && was.compareAtCents === v.compareAtCents;
+      });
+    if (same) result.unchanged += 1;
+    else result.updates.push({ product: p, id: current.id, input, collectionsBefore });
+  }
+  return result;
+}
+
+class ImportRefused extends Error {
+  constructor(readonly problems: CsvProblem[]) {
+    super('import refused');
+  }
+}
+
+export async function importCatalogCsv(
+  db: Db,
+  actor: StaffActor,
+  text: string,
+  opts: { dryRun: boolean; currency: string; now?: Date },
+): Promise<ImportReport> {
+  authorize(actor, 'manageCatalog');
+  const read = readCatalogCsv(text);
+  const report = (p: Plan, applied: boolean, tags: string[] = []): ImportReport => ({
+    problems: [...read.problems, ...p.problems].sort((a, b) => (a.row ?? 0) - (b.row ?? 0)),
+    ignoredColumns: read.ignoredColumns,
+    created: p.creates.map((c) => c.handle),
+    updated: p.updates.map((u) => u.product.handle),
+    unchanged: p.unchanged,
+    stockChanges: p.stock.map((s) => ({ sku: s.variantSku, from: s.from, to: s.to })),
+    applied,
+    tags,
+  });
+  const checked = await plan(db, read.products);
+  if (opts.dryRun || read.problems.length || checked.problems.length) return report(checked, false);
+  if (read.products.length === 0) return report(checked, false);
+
+  const now = opts.now ?? new Date();
+  try {
+    return await db.$transaction(
+      async (tx) => {
+        // Checked again inside the transaction: what the dry run saw may have changed since.
+        const p = await plan(tx, read.products);
+        if (p.problems.length) throw new ImportRefused(p.problems);
+        const tags: string[] = [];
+        for (const c of p.creates) tags.push(...(await createProductIn(tx, actor, c.input, { currency: opts.currency, now })).tags);
+        for (const u of p.updates) {
+          tags.push(...(await updateProductIn(tx, actor, u.id, u.input, { currency: opts.currency, now })).tags);
+        }
+        for (const s of p.stock) {
+          // The row lock makes "from" the stock at this moment, whatever sold since the plan was read.
+          const [row] = await tx.$queryRaw<{ id: string; stock: number; productId: string }[]>`
+            SELECT id, stock, "productId" FROM "Variant" WHERE sku = ${s.variantSku} FOR UPDATE`;
+          if (!row || Number(row.stock) === s.to) continue;
+          s.from = Number(row.stock);
+          await tx.variant.update({ where: { id: row.id }, data: { stock: s.to } });
+          await tx.stockAdjustment.create({
+            data: { variantId: row.id, delta: s.to - s.from, stockAfter: s.to, reason: IMPORT_STOCK_REASON, actorId: actor.id },
+          });
+          await recordAudit(tx, actor, {
+            action: 'stock.adjust',
+            entityType: 'variant',
+            entityId: row.id,
+            before: { stock: s.from },
+            after: { stock: s.to, reason: IMPORT_STOCK_REASON },
+          });
+          const product = await tx.product.findUniqueOrThrow({
+            where: { id: row.productId },
+            select: { slug: true, collections: { select: { collection: { select: { slug: true } } } } },
+          });
+          tags.push(...tagsForProductChange({ slugs: [product.slug], collectionSlugs: product.collections.map((c) => c.collection.slug) }));
+        }
+        return report(p, true, [...new Set(tags)]);
+      },
+      // One transaction for the whole file: a shop's catalog of a few hundred products fits well within it.
+      { timeout: 120_000, maxWait: 10_000 },
+    );
+  } catch (e) {
+    if (e instanceof ImportRefused) return report({ ...checked, problems: e.problems }, false);
+    if (e instanceof ProductError) return report({ ...checked, problems: [{ row: null, column: null, message: `${e.message} Nothing was imported.` }] }, false);
+    if (typeof e === 'object' && e !== null && 'code' in e && (e as { code: unknown }).code === 'P2002')
+      return report(
+        {
+          ...checked,
+          problems: [
+            { row: null, column: null, message: 'Someone changed the catalog while the file was imported. Nothing was imported: check the file again.' },
+          ],
+        },
+        false,
+      );
+    throw e;
+  }
+}
