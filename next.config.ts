@@ -14,6 +14,9 @@ const config: NextConfig = {
     authInterrupts: true,
     // Image uploads to /admin are up to 10 MB (their route refuses more from Content-Length); the proxy must pass them whole.
     proxyClientMaxBodySize: '11mb',
+    // The catalog import posts a CSV of up to 2 MB, and after its check the checked copy (base64) to a server action.
+    // Every action still caps its own fields (lib/admin/form.ts formStrings).
+    serverActions: { bodySizeLimit: '6mb' },
   },
   images: {
     formats: ['image/avif', 'image/webp'],

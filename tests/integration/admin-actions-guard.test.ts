@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { stringify } from 'csv-stringify/sync';
 import sharp from 'sharp';
 import { afterAll, beforeAll, beforeEach, expect, it, vi } from 'vitest';
 import { initialAdminFormState } from '@/components/admin/form-state';
@@ -9,6 +10,7 @@ import { allows } from '@/lib/auth/permissions';
 import { STAFF_ROLES, type StaffRole } from '@/lib/auth/roles';
 import { inviteStaff, setupOwner } from '@/lib/auth/staff';
 import { addToCart, getCart } from '@/lib/cart/cart';
+import { CSV_COLUMNS } from '@/lib/catalog/admin/csv-columns';
 import { addProductImage } from '@/lib/catalog/admin/images';
 import { seedCatalog } from '@/lib/catalog/seed-catalog';
 import { quoteOf } from '@/lib/checkout/quote';
@@ -146,6 +148,27 @@ const png = async () =>
     alt: 'A swatch',
   });
 
+/** A catalog CSV with one new product, different on every call. */
+function csvFile(): File {
+  const f = productFields();
+  const row: Record<string, string> = {
+    Handle: f.slug!,
+    Title: f.title!,
+    'Body (Markdown)': f.description!,
+    Material: f.material!,
+    Wool: 'TRUE',
+    Origin: f.origin!,
+    Care: f.care!,
+    Status: 'active',
+    'Option1 Value': 'M',
+    'Option2 Value': 'Grey',
+    'Variant SKU': f['variants.0.sku']!,
+    'Variant Price': '49.00',
+    'Variant Inventory Qty': '3',
+  };
+  return new File([stringify([[...CSV_COLUMNS], CSV_COLUMNS.map((c) => row[c] ?? '')])], 'products.csv', { type: 'text/csv' });
+}
+
 const TABLE: Record<string, Entry> = {
   'auth-actions.ts#setupAction': {
     needs: { public: 'the one-time setup; refused by the database once an owner exists' },
@@ -207,6 +230,26 @@ const TABLE: Record<string, Entry> = {
         call: route('products/[id]/images/route.ts', m, (fx) => `/admin/products/${fx.productId}/images`),
         writes: false,
       } satisfies Entry,
+    ]),
+  ),
+  'products/import-actions.ts#importCsvAction': {
+    needs: 'manageCatalog',
+    call: action('products/import-actions.ts', 'importCsvAction', () => ({ intent: 'import', file: csvFile() }), {
+      attempt: 0,
+      message: null,
+      report: null,
+      checked: null,
+    }),
+  },
+  'products/export/route.ts#GET': {
+    needs: 'manageCatalog',
+    call: route('products/export/route.ts', 'GET', () => '/admin/products/export'),
+    writes: false,
+  },
+  ...Object.fromEntries(
+    ['POST', 'PUT', 'PATCH', 'DELETE'].map((m) => [
+      `products/export/route.ts#${m}`,
+      { needs: 'manageCatalog', call: route('products/export/route.ts', m, () => '/admin/products/export'), writes: false } satisfies Entry,
     ]),
   ),
   'orders/actions.ts#shipOrderAction': {

@@ -36,9 +36,17 @@ export default async function ProductsPage({ searchParams }: { searchParams: Pro
     <section>
       <div className="admin-toolbar">
         <h1>Products</h1>
-        <Link href="/admin/products/new" className="button button--primary">
-          New product
-        </Link>
+        <div className="form-actions">
+          <a href="/admin/products/export" className="button" download>
+            Export CSV
+          </a>
+          <Link href="/admin/products/import" className="button">
+            Import CSV
+          </Link>
+          <Link href="/admin/products/new" className="button button--primary">
+            New product
+          </Link>
+        </div>
       </div>
       <form method="get" action="/admin/products" className="admin-toolbar" role="search" aria-label="Find products">
         <div className="form-field">
