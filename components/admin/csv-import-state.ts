@@ -1,13 +1,7 @@
-/** What the catalog import's server action answers its form with. Zod-free: the client form imports it. */
-export interface CsvImportReportView {
-  problems: { row: number | null; column: string | null; message: string }[];
-  ignoredColumns: string[];
-  created: string[];
-  updated: string[];
-  unchanged: number;
-  stockChanges: { sku: string; from: number; to: number }[];
-  applied: boolean;
-}
+import type { ImportReport } from '@/lib/catalog/admin/csv-import';
+
+/** What the catalog import's server action answers its form with (the report without its cache tags). A type-only import: the client bundle gets no lib code. */
+export type CsvImportReportView = Omit<ImportReport, 'tags'>;
 
 export interface CsvImportState {
   attempt: number;

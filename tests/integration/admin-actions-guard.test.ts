@@ -19,7 +19,7 @@ import { placeOrder } from '@/lib/checkout/place';
 import { useDb, type Db } from '@/lib/db';
 import { localMediaStorage } from '@/lib/media/storage';
 import { describeEachDatabase } from '../support/databases';
-import { testCartSettings } from '../support/settings';
+import { testCartSettings, testCheckoutAddress } from '../support/settings';
 import { snapshotTables } from '../support/snapshot';
 
 /**
@@ -365,16 +365,7 @@ describeEachDatabase('every /admin action and route handler checks its caller', 
     const order = async (pay: boolean) => {
       const c = await addToCart(ctx.db, null, { variantId: variant.id, quantity: 1 }, testCartSettings);
       const input = {
-        email: 'buyer@example.com',
-        name: 'Buyer',
-        line1: '5 Olympic Street',
-        line2: null,
-        city: 'Ulaanbaatar',
-        region: null,
-        postalCode: '14210',
-        country: 'MN' as const,
-        shippingMethod: 'standard' as const,
-        payment: 'test' as const,
+        ...testCheckoutAddress,
         quote: quoteOf(await getCart(ctx.db, c.newToken, testCartSettings)),
       };
       if (pay) {

@@ -14,21 +14,10 @@ import { PermissionError } from '@/lib/auth/permissions';
 import { makeActor } from '../support/staff';
 import { parseStaffOrderQuery } from '@/lib/orders/staff-query';
 import { describeEachDatabase } from '../support/databases';
-import { testCartSettings } from '../support/settings';
+import { testCartSettings, testCheckoutAddress } from '../support/settings';
 
 const cart = testCartSettings;
-const address = {
-  email: 'oyuna@example.com',
-  name: 'Oyuna Tseren',
-  line1: '5 Olympic Street',
-  line2: null,
-  city: 'Ulaanbaatar',
-  region: null,
-  postalCode: '14210',
-  country: 'MN' as const,
-  shippingMethod: 'standard' as const,
-  payment: 'test' as const,
-};
+const address = testCheckoutAddress;
 
 describeEachDatabase('staff handle orders', (ctx) => {
   beforeAll(async () => {

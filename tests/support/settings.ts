@@ -13,3 +13,17 @@ export const testCartSettings: CartSettings = {
     expressEstimate: '2–3 days',
   },
 };
+
+/** A shopper's checkout details (Ulaanbaatar, Standard, the test provider): spread and override per test. */
+export const testCheckoutAddress = {
+  email: 'oyuna@example.com',
+  name: 'Oyuna Tseren',
+  line1: '5 Olympic Street',
+  line2: null,
+  city: 'Ulaanbaatar',
+  region: null,
+  postalCode: '14210',
+  country: 'MN' as const,
+  shippingMethod: 'standard' as const,
+  payment: 'test' as const,
+};

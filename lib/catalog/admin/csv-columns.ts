@@ -31,22 +31,17 @@ export const CSV_COLUMNS = [
 
 export type CsvColumn = (typeof CSV_COLUMNS)[number];
 
-/** The columns an import cannot do without. The image columns are only written (an import never fetches images). */
-export const REQUIRED_COLUMNS: CsvColumn[] = [
-  'Handle',
-  'Title',
-  'Body (Markdown)',
-  'Material',
-  'Wool',
-  'Origin',
-  'Care',
-  'Collections',
-  'Status',
-  'Option1 Value',
-  'Option2 Value',
-  'Variant SKU',
-  'Variant Price',
+/** Columns an import can do without: the option names (always Size and Colour), the optional variant fields, and the images (only written: an import never fetches images). */
+export const OPTIONAL_COLUMNS: CsvColumn[] = [
+  'Option1 Name',
+  'Option2 Name',
+  'Variant Compare At Price',
+  'Variant Inventory Qty',
+  'Image Src',
+  'Image Position',
+  'Image Alt Text',
 ];
+export const REQUIRED_COLUMNS: CsvColumn[] = CSV_COLUMNS.filter((c) => !OPTIONAL_COLUMNS.includes(c));
 
 export const OPTION_NAMES = { 'Option1 Name': 'Size', 'Option2 Name': 'Colour' } as const;
 

@@ -37,19 +37,9 @@ export interface CsvRead {
   ignoredColumns: string[];
 }
 
-const PRODUCT_COLUMNS: CsvColumn[] = [
-  'Title',
-  'Body (Markdown)',
-  'Material',
-  'Wool',
-  'Origin',
-  'Care',
-  'Collections',
-  'Status',
-  'Option1 Name',
-  'Option2 Name',
-];
-const VARIANT_COLUMNS: CsvColumn[] = ['Variant SKU', 'Option1 Value', 'Option2 Value', 'Variant Price', 'Variant Compare At Price', 'Variant Inventory Qty'];
+// A product's own columns (they belong on its first row) and a variant's.
+const PRODUCT_COLUMNS: CsvColumn[] = [...Object.values(PRODUCT_FIELD_COLUMNS).filter((c) => c !== 'Handle'), ...(Object.keys(OPTION_NAMES) as CsvColumn[])];
+const VARIANT_COLUMNS: CsvColumn[] = Object.values(VARIANT_FIELD_COLUMNS);
 
 function readMaterial(value: string): string {
   const v = value.trim().toLowerCase();

@@ -4,7 +4,7 @@ import { recordAudit } from '../../audit/record';
 import { changedFields } from '../../audit/diff';
 import { refreshPriceRange } from '../price-range';
 import { ProductError } from './errors';
-import type { ProductInput } from './input';
+import type { ProductInput, VariantInput } from './input';
 import { tagsForProductChange } from './tags';
 
 type Tx = Prisma.TransactionClient;
@@ -78,6 +78,10 @@ function productData(input: ProductInput, currency: string, now: Date) {
   };
 }
 
+function variantData(v: VariantInput, currency: string, position: number) {
+  return { sku: v.sku, size: v.size, colour: v.colour, priceCents: v.priceCents, compareAtCents: v.compareAtCents, currency, position };
+}
+
 async function guard<T>(db: Db, input: ProductInput, productId: string | null, work: () => Promise<T>): Promise<T> {
   try {
     return await work();
@@ -104,16 +108,7 @@ export async function createProductIn(tx: Tx, actor: StaffActor, input: ProductI
       ...productData(input, opts.currency, now),
       collections: { create: cols.map((c, i) => ({ collectionId: c.id, position: i })) },
       variants: {
-        create: kept.map((v, i) => ({
-          sku: v.sku,
-          size: v.size,
-          colour: v.colour,
-          priceCents: v.priceCents,
-          compareAtCents: v.compareAtCents,
-          currency: opts.currency,
-          stock: v.initialStock,
-          position: i,
-        })),
+        create: kept.map((v, i) => ({ ...variantData(v, opts.currency, i), stock: v.initialStock })),
       },
     },
     include: withDetail,
@@ -173,15 +168,7 @@ export async function updateProductIn(
   if (removed.length) await tx.variant.deleteMany({ where: { id: { in: removed }, productId } });
   const kept = input.variants.filter((v) => !v.remove);
   for (const [position, v] of kept.entries()) {
-    const data = {
-      sku: v.sku,
-      size: v.size,
-      colour: v.colour,
-      priceCents: v.priceCents,
-      compareAtCents: v.compareAtCents,
-      currency: opts.currency,
-      position,
-    };
+    const data = variantData(v, opts.currency, position);
     if (v.id) {
       await tx.variant.update({ where: { id: v.id }, data });
     } else {
