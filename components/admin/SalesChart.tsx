@@ -16,11 +16,12 @@ const dayLabel = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'shor
  * in the table beside it, which is what screen readers get (the chart is aria-hidden).
  */
 export function SalesChart({ days, currency }: { days: SalesChartDay[]; currency: string }) {
-  const data = days.map((d) => ({ ...d, label: dayLabel.format(new Date(`${d.day}T00:00:00Z`)), revenue: d.revenueCents / 100 }));
+  const data = days.map((d) => ({ ...d, label: dayLabel.format(new Date(`${d.day}T00:00:00Z`)) }));
   return (
     <div className="sales-chart" aria-hidden="true">
       <ResponsiveContainer width="100%" height={240}>
-        <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 8 }}>
+        {/* No keyboard layer: the chart is hidden from assistive technology, so nothing in it may take the focus. */}
+        <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 8 }} accessibilityLayer={false}>
           <CartesianGrid vertical={false} stroke="#e4dccd" />
           <XAxis dataKey="label" tickLine={false} axisLine={false} interval="preserveStartEnd" minTickGap={16} fontSize={12} />
           <YAxis
@@ -28,14 +29,14 @@ export function SalesChart({ days, currency }: { days: SalesChartDay[]; currency
             axisLine={false}
             width={64}
             fontSize={12}
-            tickFormatter={(v: number) => formatMoney({ amount: Math.round(v * 100), currency }).replace(/\.00$/, '')}
+            tickFormatter={(v: number) => formatMoney({ amount: Math.round(v), currency }).replace(/\.00$/, '')}
           />
           <Tooltip
-            formatter={(v) => [formatMoney({ amount: Math.round(Number(v) * 100), currency }), 'Sales']}
+            formatter={(v) => [formatMoney({ amount: Math.round(Number(v)), currency }), 'Sales']}
             labelFormatter={(l) => String(l)}
             cursor={{ fill: 'rgba(155, 61, 35, 0.08)' }}
           />
-          <Bar dataKey="revenue" fill="#9b3d23" radius={[3, 3, 0, 0]} isAnimationActive={false} />
+          <Bar dataKey="revenueCents" fill="#9b3d23" radius={[3, 3, 0, 0]} isAnimationActive={false} />
         </BarChart>
       </ResponsiveContainer>
     </div>
