@@ -97,6 +97,11 @@ describe('reading a catalog CSV', () => {
     ]);
   });
 
+  it('reports a bad Handle together with the row’s other problems, not after they are mended', () => {
+    const read = readCatalogCsv(csv([product({ Handle: 'Bad Handle', Material: 'polyester' })]));
+    expect(read.problems.map((p) => p.column)).toEqual(['Handle', 'Material']);
+  });
+
   it('accepts a material by its label, Wool as yes/no, and says which columns it ignores', () => {
     const read = readCatalogCsv(csv([product({ Material: 'Yak wool', Wool: 'no', Vendor: 'Someone' })], [...CSV_COLUMNS, 'Vendor', 'Tags']));
     expect(read.problems).toEqual([]);

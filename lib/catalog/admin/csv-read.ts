@@ -3,7 +3,8 @@ import type { z } from 'zod';
 import { MATERIAL_KEYS, MATERIALS } from '../materials';
 import { unprotectCell } from './csv-cells';
 import { CSV_COLUMNS, OPTION_NAMES, PRODUCT_FIELD_COLUMNS, REQUIRED_COLUMNS, VARIANT_FIELD_COLUMNS, type CsvColumn } from './csv-columns';
-import { productInputSchema, type ProductInput } from './input';
+import { productInputSchema, SLUG_MESSAGE, type ProductInput } from './input';
+import { isSlug } from '../../slug';
 
 /**
  * Reads a catalog CSV into products the product form's own schema accepts, or says what is wrong
@@ -168,12 +169,13 @@ export function readCatalogCsv(text: string): CsvRead {
         };
       }),
     };
+    // Checked here as well as by the schema, whose own check runs only once every field has passed.
+    if (!isSlug(handle)) problems.push({ row: first.row, column: 'Handle', message: SLUG_MESSAGE });
     const parsed = productInputSchema.safeParse(raw);
     if (!parsed.success) {
-      problems.push(...issuesToProblems(parsed.error.issues, first.row, variantRows));
+      problems.push(...issuesToProblems(parsed.error.issues, first.row, variantRows).filter((p) => !(p.column === 'Handle' && p.message === SLUG_MESSAGE)));
       continue;
     }
-    if (parsed.data.slug !== handle) problems.push({ row: first.row, column: 'Handle', message: 'Give every product a Handle such as gobi-crew-neck.' });
     for (const [i, v] of parsed.data.variants.entries()) {
       const row = variantRows[i]!.row;
       const seen = skuRows.get(v.sku);

@@ -104,6 +104,8 @@ const variantSchema = z
 
 export type VariantInput = z.output<typeof variantSchema>;
 
+export const SLUG_MESSAGE = 'A slug is lower-case letters and digits joined by hyphens, e.g. gobi-crew-neck';
+
 export const productInputSchema = z
   .object({
     title: text('a title', 200),
@@ -123,8 +125,7 @@ export const productInputSchema = z
   })
   .transform((p, ctx) => {
     const slug = p.slug ? p.slug : slugify(p.title);
-    if (!isSlug(slug))
-      ctx.addIssue({ code: 'custom', path: ['slug'], message: 'A slug is lower-case letters and digits joined by hyphens, e.g. gobi-crew-neck' });
+    if (!isSlug(slug)) ctx.addIssue({ code: 'custom', path: ['slug'], message: SLUG_MESSAGE });
     const kept = p.variants.map((v, i) => ({ v, i })).filter(({ v }) => !v.remove);
     if (kept.length === 0) ctx.addIssue({ code: 'custom', path: ['variants'], message: 'Add at least one variant: a size, a colour and a price' });
     const skus = new Map<string, number>();
