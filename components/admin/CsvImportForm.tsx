@@ -2,6 +2,7 @@
 
 import { useActionState } from 'react';
 import { initialCsvImportState, type CsvImportReportView, type CsvImportState } from './csv-import-state';
+import { TableScroll } from './TableScroll';
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
@@ -54,7 +55,7 @@ function Outcome({ state }: { state: CsvImportState }) {
         <p className="form-outcome form-outcome--problem" role="alert">
           {plural(r.problems.length, 'problem')} in the file. Nothing was imported: correct them and check the file again.
         </p>
-        <div className="admin-table-scroll">
+        <TableScroll label="Problems in the file">
           <table className="admin-table">
             <caption className="visually-hidden">Problems in the file, by row</caption>
             <thead>
@@ -74,7 +75,7 @@ function Outcome({ state }: { state: CsvImportState }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       </div>
     );
   return (

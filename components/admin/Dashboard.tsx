@@ -4,6 +4,7 @@ import { formatMoney } from '@/lib/money-format';
 import { ORDER_STATUSES } from '@/lib/orders/staff-query';
 import { ORDER_STATUS_LABELS } from './order-status';
 import { SalesChart } from './SalesChart';
+import { TableScroll } from './TableScroll';
 
 const percent = new Intl.NumberFormat('en-US', { style: 'percent', maximumFractionDigits: 0 });
 const dayLabel = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
@@ -35,29 +36,31 @@ export function Dashboard({ stats }: { stats: DashboardStats }) {
       <SalesChart days={stats.days} currency={stats.currency} />
       <details>
         <summary>Sales per day as a table</summary>
-        <table className="admin-table">
-          <caption className="visually-hidden">Sales per day, last 30 days</caption>
-          <thead>
-            <tr>
-              <th scope="col">Day</th>
-              <th scope="col" className="num">
-                Orders
-              </th>
-              <th scope="col" className="num">
-                Sales
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {stats.days.map((d) => (
-              <tr key={d.day}>
-                <th scope="row">{dayLabel.format(new Date(`${d.day}T00:00:00Z`))}</th>
-                <td className="num">{d.orders}</td>
-                <td className="num">{m(d.revenueCents)}</td>
+        <TableScroll label="Sales per day">
+          <table className="admin-table">
+            <caption className="visually-hidden">Sales per day, last 30 days</caption>
+            <thead>
+              <tr>
+                <th scope="col">Day</th>
+                <th scope="col" className="num">
+                  Orders
+                </th>
+                <th scope="col" className="num">
+                  Sales
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {stats.days.map((d) => (
+                <tr key={d.day}>
+                  <th scope="row">{dayLabel.format(new Date(`${d.day}T00:00:00Z`))}</th>
+                  <td className="num">{d.orders}</td>
+                  <td className="num">{m(d.revenueCents)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       </details>
 
       <div className="admin-columns">

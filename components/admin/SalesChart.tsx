@@ -25,6 +25,9 @@ export function SalesChart({ days, currency }: { days: SalesChartDay[]; currency
           <CartesianGrid vertical={false} stroke="#e4dccd" />
           <XAxis dataKey="label" tickLine={false} axisLine={false} interval="preserveStartEnd" minTickGap={16} fontSize={12} />
           <YAxis
+            // In cents: whole dollars for the ticks, and a $100 scale for a month with no sales yet.
+            domain={[0, (max: number) => Math.max(max, 10_000)]}
+            allowDecimals={false}
             tickLine={false}
             axisLine={false}
             width={64}

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { listAudit } from '@/lib/audit/list';
 import { requireStaff } from '@/lib/auth/server';
 import { db } from '@/lib/db';
+import { TableScroll } from '@/components/admin/TableScroll';
 
 export const metadata = { title: 'Audit log' };
 
@@ -23,38 +24,40 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       <p className="muted">
         {log.total} {log.total === 1 ? 'change' : 'changes'}, newest first. Times are UTC.
       </p>
-      <table className="admin-table admin-table--audit">
-        <caption className="visually-hidden">Staff changes</caption>
-        <thead>
-          <tr>
-            <th scope="col">When</th>
-            <th scope="col">Who</th>
-            <th scope="col">What</th>
-            <th scope="col">Before</th>
-            <th scope="col">After</th>
-          </tr>
-        </thead>
-        <tbody>
-          {log.rows.map((r) => (
-            <tr key={r.id}>
-              <td>
-                <time dateTime={r.at.toISOString()}>{when.format(r.at)}</time>
-              </td>
-              <td>{r.actorEmail}</td>
-              <td>
-                {r.action}
-                {r.entityId ? <span className="muted small"> · {r.entityId}</span> : null}
-              </td>
-              <td>
-                <Summary value={r.before} />
-              </td>
-              <td>
-                <Summary value={r.after} />
-              </td>
+      <TableScroll label="Audit log">
+        <table className="admin-table admin-table--audit">
+          <caption className="visually-hidden">Staff changes</caption>
+          <thead>
+            <tr>
+              <th scope="col">When</th>
+              <th scope="col">Who</th>
+              <th scope="col">What</th>
+              <th scope="col">Before</th>
+              <th scope="col">After</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {log.rows.map((r) => (
+              <tr key={r.id}>
+                <td>
+                  <time dateTime={r.at.toISOString()}>{when.format(r.at)}</time>
+                </td>
+                <td>{r.actorEmail}</td>
+                <td>
+                  {r.action}
+                  {r.entityId ? <span className="muted small"> · {r.entityId}</span> : null}
+                </td>
+                <td>
+                  <Summary value={r.before} />
+                </td>
+                <td>
+                  <Summary value={r.after} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
       {log.pages > 1 ? (
         <nav aria-label="Audit log pages" className="admin-pager">
           {log.page > 1 ? <Link href={`/admin/audit?page=${log.page - 1}`}>Newer</Link> : null}

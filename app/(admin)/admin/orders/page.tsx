@@ -5,6 +5,7 @@ import { formatMoney } from '@/lib/money-format';
 import { listStaffOrders } from '@/lib/orders/staff-list';
 import { ORDER_STATUSES, parseStaffOrderQuery, staffOrderSearchParams } from '@/lib/orders/staff-query';
 import { ORDER_STATUS_LABELS } from '@/components/admin/order-status';
+import { TableScroll } from '@/components/admin/TableScroll';
 
 export const metadata = { title: 'Orders' };
 
@@ -59,41 +60,43 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
       </p>
       {list.rows.length ? (
         <div className="admin-scroll">
-          <table className="admin-table">
-            <thead>
-              <tr>
-                <th scope="col">Order</th>
-                <th scope="col">Placed (UTC)</th>
-                <th scope="col">Customer</th>
-                <th scope="col">Status</th>
-                <th scope="col">Items</th>
-                <th scope="col" className="num">
-                  Total
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.rows.map((o) => (
-                <tr key={o.id}>
-                  <th scope="row">
-                    <Link href={`/admin/orders/${o.id}`}>{o.number}</Link>
+          <TableScroll label="Orders">
+            <table className="admin-table">
+              <thead>
+                <tr>
+                  <th scope="col">Order</th>
+                  <th scope="col">Placed (UTC)</th>
+                  <th scope="col">Customer</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Items</th>
+                  <th scope="col" className="num">
+                    Total
                   </th>
-                  <td>{when.format(new Date(o.placedAt))}</td>
-                  <td>
-                    {o.name}
-                    <br />
-                    <span className="muted">{o.email}</span>
-                  </td>
-                  <td>
-                    <span className={`admin-status admin-status--${o.status}`}>{ORDER_STATUS_LABELS[o.status]}</span>
-                    {o.flagged ? <span className="admin-status admin-status--flagged">Flagged</span> : null}
-                  </td>
-                  <td>{o.items}</td>
-                  <td className="num">{formatMoney(o.total)}</td>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {list.rows.map((o) => (
+                  <tr key={o.id}>
+                    <th scope="row">
+                      <Link href={`/admin/orders/${o.id}`}>{o.number}</Link>
+                    </th>
+                    <td>{when.format(new Date(o.placedAt))}</td>
+                    <td>
+                      {o.name}
+                      <br />
+                      <span className="muted">{o.email}</span>
+                    </td>
+                    <td>
+                      <span className={`admin-status admin-status--${o.status}`}>{ORDER_STATUS_LABELS[o.status]}</span>
+                      {o.flagged ? <span className="admin-status admin-status--flagged">Flagged</span> : null}
+                    </td>
+                    <td>{o.items}</td>
+                    <td className="num">{formatMoney(o.total)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         </div>
       ) : null}
       {list.pages > 1 ? (

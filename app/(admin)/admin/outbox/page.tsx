@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { requireStaff } from '@/lib/auth/server';
 import { db } from '@/lib/db';
+import { TableScroll } from '@/components/admin/TableScroll';
 
 export const metadata = { title: 'E-mail outbox' };
 
@@ -31,28 +32,30 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
       </p>
       {mails.length ? (
         <div className="admin-scroll">
-          <table className="admin-table">
-            <thead>
-              <tr>
-                <th scope="col">Subject</th>
-                <th scope="col">To</th>
-                <th scope="col">Stored (UTC)</th>
-                <th scope="col">Delivery</th>
-              </tr>
-            </thead>
-            <tbody>
-              {mails.map((m) => (
-                <tr key={m.id}>
-                  <th scope="row">
-                    <Link href={`/admin/outbox/${m.id}`}>{m.subject}</Link>
-                  </th>
-                  <td>{m.to}</td>
-                  <td>{when.format(m.createdAt)}</td>
-                  <td>{m.error ? `Failed: ${m.error}` : m.sentAt ? `Sent ${when.format(m.sentAt)}` : 'Kept in the outbox'}</td>
+          <TableScroll label="E-mails">
+            <table className="admin-table">
+              <thead>
+                <tr>
+                  <th scope="col">Subject</th>
+                  <th scope="col">To</th>
+                  <th scope="col">Stored (UTC)</th>
+                  <th scope="col">Delivery</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {mails.map((m) => (
+                  <tr key={m.id}>
+                    <th scope="row">
+                      <Link href={`/admin/outbox/${m.id}`}>{m.subject}</Link>
+                    </th>
+                    <td>{m.to}</td>
+                    <td>{when.format(m.createdAt)}</td>
+                    <td>{m.error ? `Failed: ${m.error}` : m.sentAt ? `Sent ${when.format(m.sentAt)}` : 'Kept in the outbox'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         </div>
       ) : null}
       {pages > 1 ? (

@@ -6,6 +6,7 @@ import { materialLabel } from '@/lib/catalog/materials';
 import { shopConfig } from '@/lib/config';
 import { db } from '@/lib/db';
 import { formatMoney } from '@/lib/money-format';
+import { TableScroll } from '@/components/admin/TableScroll';
 
 export const metadata = { title: 'Products' };
 
@@ -88,42 +89,44 @@ export default async function ProductsPage({ searchParams }: { searchParams: Pro
       <p className="muted" role="status">
         {list.total} {list.total === 1 ? 'product' : 'products'}
       </p>
-      <table className="admin-table">
-        <caption className="visually-hidden">Products</caption>
-        <thead>
-          <tr>
-            <th scope="col">Product</th>
-            <th scope="col">Status</th>
-            <th scope="col">Material</th>
-            <th scope="col">Price</th>
-            <th scope="col">Stock</th>
-            <th scope="col">Collections</th>
-          </tr>
-        </thead>
-        <tbody>
-          {list.rows.map((p) => (
-            <tr key={p.id}>
-              <td>
-                <Link href={`/admin/products/${p.id}`}>{p.title}</Link>
-                <div className="muted small">/{p.slug}</div>
-              </td>
-              <td>
-                <span className={`admin-status admin-status--${p.status}`}>{p.status}</span>
-              </td>
-              <td>{materialLabel(p.material)}</td>
-              <td>
-                {formatMoney({ amount: p.minPriceCents, currency: p.currency })}
-                {p.maxPriceCents !== p.minPriceCents ? `–${formatMoney({ amount: p.maxPriceCents, currency: p.currency })}` : ''}
-              </td>
-              <td>
-                {p.stock} in {p.variants} {p.variants === 1 ? 'variant' : 'variants'}
-                {p.soldOut ? <div className="small">{p.soldOut} sold out</div> : null}
-              </td>
-              <td className="small">{p.collections.join(', ')}</td>
+      <TableScroll label="Products">
+        <table className="admin-table">
+          <caption className="visually-hidden">Products</caption>
+          <thead>
+            <tr>
+              <th scope="col">Product</th>
+              <th scope="col">Status</th>
+              <th scope="col">Material</th>
+              <th scope="col">Price</th>
+              <th scope="col">Stock</th>
+              <th scope="col">Collections</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {list.rows.map((p) => (
+              <tr key={p.id}>
+                <td>
+                  <Link href={`/admin/products/${p.id}`}>{p.title}</Link>
+                  <div className="muted small">/{p.slug}</div>
+                </td>
+                <td>
+                  <span className={`admin-status admin-status--${p.status}`}>{p.status}</span>
+                </td>
+                <td>{materialLabel(p.material)}</td>
+                <td>
+                  {formatMoney({ amount: p.minPriceCents, currency: p.currency })}
+                  {p.maxPriceCents !== p.minPriceCents ? `–${formatMoney({ amount: p.maxPriceCents, currency: p.currency })}` : ''}
+                </td>
+                <td>
+                  {p.stock} in {p.variants} {p.variants === 1 ? 'variant' : 'variants'}
+                  {p.soldOut ? <div className="small">{p.soldOut} sold out</div> : null}
+                </td>
+                <td className="small">{p.collections.join(', ')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
       {list.pages > 1 ? (
         <nav aria-label="Product pages" className="admin-pager">
           {list.page > 1 ? <Link href={pageHref(search, list.page - 1)}>Previous</Link> : null}

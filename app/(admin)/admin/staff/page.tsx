@@ -5,6 +5,7 @@ import { listStaff } from '@/lib/auth/staff';
 import { PASSWORD_MIN } from '@/lib/auth/auth-limits';
 import { db } from '@/lib/db';
 import { changeRoleAction, disableStaffAction, inviteStaffAction } from './actions';
+import { TableScroll } from '@/components/admin/TableScroll';
 
 export const metadata = { title: 'Staff' };
 
@@ -16,64 +17,66 @@ export default async function StaffPage() {
   return (
     <section>
       <h1>Staff</h1>
-      <table className="admin-table">
-        <caption className="visually-hidden">Staff accounts</caption>
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">E-mail</th>
-            <th scope="col">Role</th>
-            <th scope="col">Access</th>
-          </tr>
-        </thead>
-        <tbody>
-          {staff.map((s) => (
-            <tr key={s.id} className={s.disabled ? 'admin-table__row--off' : undefined}>
-              <td>{s.name}</td>
-              <td>{s.email}</td>
-              <td>
-                {s.disabled ? (
-                  ROLE_LABELS[s.role]
-                ) : (
-                  <AdminForm
-                    inline
-                    action={changeRoleAction}
-                    hidden={{ userId: s.id }}
-                    submitLabel={`Change role`}
-                    fields={[
-                      {
-                        name: 'role',
-                        label: `Role for ${s.email}`,
-                        labelHidden: true,
-                        type: 'select',
-                        defaultValue: s.role,
-                        options: STAFF_ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] })),
-                      },
-                    ]}
-                  />
-                )}
-              </td>
-              <td>
-                {s.disabled ? (
-                  'Disabled'
-                ) : s.id === actor.id ? (
-                  <span className="muted">You</span>
-                ) : (
-                  <AdminForm
-                    inline
-                    danger
-                    action={disableStaffAction}
-                    hidden={{ userId: s.id }}
-                    submitLabel={`Disable ${s.email}`}
-                    confirm={`Disable ${s.email}? They are signed out at once and can no longer sign in.`}
-                    fields={[]}
-                  />
-                )}
-              </td>
+      <TableScroll label="Staff accounts">
+        <table className="admin-table">
+          <caption className="visually-hidden">Staff accounts</caption>
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">E-mail</th>
+              <th scope="col">Role</th>
+              <th scope="col">Access</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {staff.map((s) => (
+              <tr key={s.id} className={s.disabled ? 'admin-table__row--off' : undefined}>
+                <td>{s.name}</td>
+                <td>{s.email}</td>
+                <td>
+                  {s.disabled ? (
+                    ROLE_LABELS[s.role]
+                  ) : (
+                    <AdminForm
+                      inline
+                      action={changeRoleAction}
+                      hidden={{ userId: s.id }}
+                      submitLabel={`Change role`}
+                      fields={[
+                        {
+                          name: 'role',
+                          label: `Role for ${s.email}`,
+                          labelHidden: true,
+                          type: 'select',
+                          defaultValue: s.role,
+                          options: STAFF_ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] })),
+                        },
+                      ]}
+                    />
+                  )}
+                </td>
+                <td>
+                  {s.disabled ? (
+                    'Disabled'
+                  ) : s.id === actor.id ? (
+                    <span className="muted">You</span>
+                  ) : (
+                    <AdminForm
+                      inline
+                      danger
+                      action={disableStaffAction}
+                      hidden={{ userId: s.id }}
+                      submitLabel={`Disable ${s.email}`}
+                      confirm={`Disable ${s.email}? They are signed out at once and can no longer sign in.`}
+                      fields={[]}
+                    />
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
 
       <section className="admin-card">
         <h2>Add a staff member</h2>

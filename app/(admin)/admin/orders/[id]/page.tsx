@@ -8,6 +8,7 @@ import { orderInclude, toOrderView } from '@/lib/checkout/order-view';
 import { db } from '@/lib/db';
 import { formatMoney, type Money } from '@/lib/money-format';
 import { cancelOrderAction, shipOrderAction } from '../actions';
+import { TableScroll } from '@/components/admin/TableScroll';
 
 export const metadata = { title: 'Order' };
 
@@ -60,62 +61,64 @@ export default async function OrderPage({ params, searchParams }: { params: Prom
       <div className="admin-columns">
         <div className="admin-card">
           <h2>Items</h2>
-          <table className="admin-table">
-            <thead>
-              <tr>
-                <th scope="col">Item</th>
-                <th scope="col">SKU</th>
-                <th scope="col" className="num">
-                  Qty
-                </th>
-                <th scope="col" className="num">
-                  Price
-                </th>
-                <th scope="col" className="num">
-                  Total
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {order.lines.map((l) => (
-                <tr key={l.sku}>
-                  <th scope="row">
-                    {l.title}
-                    <br />
-                    <span className="muted">
-                      {l.colour} · {l.size}
-                    </span>
+          <TableScroll label="Order lines">
+            <table className="admin-table">
+              <thead>
+                <tr>
+                  <th scope="col">Item</th>
+                  <th scope="col">SKU</th>
+                  <th scope="col" className="num">
+                    Qty
                   </th>
-                  <td>{l.sku}</td>
-                  <td className="num">{l.quantity}</td>
-                  <td className="num">{money(l.unitPrice)}</td>
-                  <td className="num">{money(l.lineTotal)}</td>
+                  <th scope="col" className="num">
+                    Price
+                  </th>
+                  <th scope="col" className="num">
+                    Total
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-            <tfoot>
-              <tr>
-                <th scope="row" colSpan={4}>
-                  Subtotal
-                </th>
-                <td className="num">{money(order.subtotal)}</td>
-              </tr>
-              <tr>
-                <th scope="row" colSpan={4}>
-                  {order.shippingMethod === 'express' ? 'Express' : 'Standard'} shipping
-                </th>
-                <td className="num">{order.shipping.amount === 0 ? 'Free' : money(order.shipping)}</td>
-              </tr>
-              <tr>
-                <th scope="row" colSpan={4}>
-                  Total
-                </th>
-                <td className="num">
-                  <strong>{money(order.total)}</strong>
-                </td>
-              </tr>
-            </tfoot>
-          </table>
+              </thead>
+              <tbody>
+                {order.lines.map((l) => (
+                  <tr key={l.sku}>
+                    <th scope="row">
+                      {l.title}
+                      <br />
+                      <span className="muted">
+                        {l.colour} · {l.size}
+                      </span>
+                    </th>
+                    <td>{l.sku}</td>
+                    <td className="num">{l.quantity}</td>
+                    <td className="num">{money(l.unitPrice)}</td>
+                    <td className="num">{money(l.lineTotal)}</td>
+                  </tr>
+                ))}
+              </tbody>
+              <tfoot>
+                <tr>
+                  <th scope="row" colSpan={4}>
+                    Subtotal
+                  </th>
+                  <td className="num">{money(order.subtotal)}</td>
+                </tr>
+                <tr>
+                  <th scope="row" colSpan={4}>
+                    {order.shippingMethod === 'express' ? 'Express' : 'Standard'} shipping
+                  </th>
+                  <td className="num">{order.shipping.amount === 0 ? 'Free' : money(order.shipping)}</td>
+                </tr>
+                <tr>
+                  <th scope="row" colSpan={4}>
+                    Total
+                  </th>
+                  <td className="num">
+                    <strong>{money(order.total)}</strong>
+                  </td>
+                </tr>
+              </tfoot>
+            </table>
+          </TableScroll>
         </div>
 
         <div className="admin-card">
