@@ -215,5 +215,14 @@ describeEachDatabase('staff articles', (ctx) => {
     await seedArticles(ctx.db, dir);
     expect((await ctx.db.article.findUniqueOrThrow({ where: { slug: 'marshal-demid-1900-1937' } })).title).toBe('Marshal Demid, edited by staff');
     expect((await ctx.db.article.findUniqueOrThrow({ where: { slug: 'council-of-ministers-request' } })).title).toBe('The Council Asks Again');
+
+    // The files swap parts 3 and 5; part 5 is the edited article's now, so the start goes on and the file's article waits outside the order.
+    const demidFile = path.join(dir, 'marshal-demid-1900-1937.md');
+    await fs.writeFile(demidFile, (await fs.readFile(demidFile, 'utf8')).replace(/^seriesPosition: 5$/m, 'seriesPosition: 3'));
+    await fs.writeFile(file, (await fs.readFile(file, 'utf8')).replace(/^seriesPosition: 3$/m, 'seriesPosition: 5'));
+    await seedArticles(ctx.db, dir);
+    const parts = async (slug: string) => (await ctx.db.article.findUniqueOrThrow({ where: { slug } })).seriesPosition;
+    expect(await parts('marshal-demid-1900-1937')).toBe(5);
+    expect(await parts('council-of-ministers-request')).toBeNull();
   });
 });
