@@ -109,7 +109,8 @@ export function ArticleForm(props: ArticleFormProps) {
               Preview
             </h2>
             {preview !== null ? (
-              <div className="admin-preview prose-long" dangerouslySetInnerHTML={{ __html: preview }} />
+              // Focusable: on wide screens it scrolls beside the editor, and a keyboard must be able to scroll it too.
+              <div className="admin-preview prose-long" tabIndex={0} dangerouslySetInnerHTML={{ __html: preview }} />
             ) : (
               <p className="muted small">Press “Preview” to see the article as the journal will show it.</p>
             )}

@@ -7,6 +7,8 @@ import { db } from '@/lib/db';
 
 export const metadata = { title: 'Articles' };
 
+const STATE_NAMES = { draft: 'Draft', scheduled: 'Scheduled', published: 'Published' } as const;
+
 type Search = Record<string, string | string[] | undefined>;
 
 function pageHref(search: Search, page: number): string {
@@ -64,6 +66,7 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Pro
             <tr>
               <th scope="col">Article</th>
               <th scope="col">Status</th>
+              <th scope="col">Publication</th>
               <th scope="col">Series</th>
             </tr>
           </thead>
@@ -75,8 +78,9 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Pro
                   <div className="muted small">/blog/{a.slug}</div>
                 </td>
                 <td>
-                  <span className={`admin-status admin-status--${a.state}`}>{articleStateLabel(a, now)}</span>
+                  <span className={`admin-status admin-status--${a.state}`}>{STATE_NAMES[a.state]}</span>
                 </td>
+                <td className="small">{a.state === 'draft' ? '—' : articleStateLabel(a, now)}</td>
                 <td className="small">{a.series ? `${a.series.title}${a.series.position !== null ? `, part ${a.series.position}` : ''}` : '—'}</td>
               </tr>
             ))}
