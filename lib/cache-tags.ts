@@ -1,7 +1,7 @@
 /**
  * Every cache tag the shop uses, in one place. Cached reads tag themselves with these; code that
  * changes catalog or journal data inside the app must call revalidateTag(tag, 'max') with the
- * same names. (Today the data only changes at start-up, which rebuilds: see scripts/start.ts.)
+ * same names (staff changes in /admin expire them with updateTag: lib/catalog/admin/tags.ts, lib/blog/admin/cache-tags.ts).
  */
 export const cacheTags = {
   /** Any product listing: catalog pages, home page features, collections, sitemap. */

@@ -1,7 +1,7 @@
 export interface FieldSpec {
   name: string;
   label: string;
-  type?: 'text' | 'email' | 'password' | 'select' | 'textarea' | 'number' | 'checkbox';
+  type?: 'text' | 'email' | 'password' | 'select' | 'textarea' | 'number' | 'checkbox' | 'datetime-local';
   options?: { value: string; label: string }[];
   autoComplete?: string;
   hint?: string;

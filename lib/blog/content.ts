@@ -99,9 +99,17 @@ export async function loadArticles(db: Db, content: Awaited<ReturnType<typeof re
         });
         seriesIds.set(s.slug, row.id);
       }
-      // Positions are unique per series: free the ones that move first, so a reordering can be loaded.
+      // An article staff created or edited in /admin (editedAt) is theirs now: its file is not loaded again.
       const before = new Map((await tx.article.findMany({ where: { slug: { in: content.articles.map((a) => a.slug) } } })).map((r) => [r.slug, r]));
-      const moving = content.articles.filter((a) => {
+      const articles = content.articles.filter((a) => !before.get(a.slug)?.editedAt);
+      // A place in a series that staff gave an edited article stays theirs; the file's article is loaded outside the series order.
+      const heldByStaff = new Set(
+        (
+          await tx.article.findMany({ where: { editedAt: { not: null }, seriesPosition: { not: null } }, select: { seriesId: true, seriesPosition: true } })
+        ).map((r) => `${r.seriesId}#${r.seriesPosition}`),
+      );
+      // Positions are unique per series: free the ones that move first, so a reordering can be loaded.
+      const moving = articles.filter((a) => {
         const old = before.get(a.slug);
         return (
           old &&
@@ -111,8 +119,10 @@ export async function loadArticles(db: Db, content: Awaited<ReturnType<typeof re
         );
       });
       if (moving.length) await tx.article.updateMany({ where: { slug: { in: moving.map((a) => a.slug) } }, data: { seriesPosition: null } });
-      for (const a of content.articles) {
+      for (const a of articles) {
         const fm = a.frontMatter;
+        const seriesId = fm.series ? seriesIds.get(fm.series)! : null;
+        const seriesPosition = seriesId && fm.seriesPosition !== undefined && !heldByStaff.has(`${seriesId}#${fm.seriesPosition}`) ? fm.seriesPosition : null;
         const data = {
           title: fm.title,
           subtitle: fm.subtitle,
@@ -121,8 +131,8 @@ export async function loadArticles(db: Db, content: Awaited<ReturnType<typeof re
           coverPath: articleCoverPath(a.slug),
           coverAlt: fm.cover.alt,
           author: fm.author,
-          seriesId: fm.series ? seriesIds.get(fm.series)! : null,
-          seriesPosition: fm.seriesPosition ?? null,
+          seriesId,
+          seriesPosition,
           tags: fm.tags,
           status: fm.status,
           publishedAt: fm.publishedAt ?? null,

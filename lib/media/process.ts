@@ -16,3 +16,20 @@ export async function processProductImage(bytes: Buffer): Promise<{ data: Buffer
     .toBuffer({ resolveWithObject: true });
   return { data, width: info.width, height: info.height };
 }
+
+/** Article covers are shown at 16:9 (1600×900) on the journal, the article page and in link previews. */
+export const COVER_SIZE = { width: 1600, height: 900 } as const;
+
+/**
+ * An article's cover: decoded, turned upright, cropped to 16:9 around its most interesting part and
+ * scaled to 1600×900 (the size the journal reserves for it, so nothing moves when it loads), WebP
+ * without metadata. Throws on a file sharp cannot decode.
+ */
+export async function processArticleCover(bytes: Buffer): Promise<{ data: Buffer; width: number; height: number }> {
+  const { data, info } = await sharp(bytes, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error' })
+    .rotate()
+    .resize({ ...COVER_SIZE, fit: 'cover', position: sharp.strategy.attention })
+    .webp({ quality: 80 })
+    .toBuffer({ resolveWithObject: true });
+  return { data, width: info.width, height: info.height };
+}

@@ -12,7 +12,8 @@ export interface MediaStorage {
   remove(key: string): Promise<void>;
 }
 
-export const MEDIA_KEY = /^products\/c[a-z0-9]{20,32}\/[a-f0-9]{32}\.webp$/;
+/** A product's image or an article's cover: `<products|articles>/<row id>/<content hash>.webp`. */
+export const MEDIA_KEY = /^(?:products|articles)\/c[a-z0-9]{20,32}\/[a-f0-9]{32}\.webp$/;
 
 export function isMediaKey(key: string): boolean {
   return MEDIA_KEY.test(key);

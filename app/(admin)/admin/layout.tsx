@@ -23,6 +23,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
         { href: '/admin', label: 'Overview' },
         ...(allows(staff.role, 'manageOrders') ? [{ href: '/admin/orders', label: 'Orders' }] : []),
         ...(allows(staff.role, 'manageCatalog') ? [{ href: '/admin/products', label: 'Products' }] : []),
+        ...(allows(staff.role, 'editArticles') ? [{ href: '/admin/articles', label: 'Articles' }] : []),
         ...(allows(staff.role, 'manageOrders') ? [{ href: '/admin/outbox', label: 'E-mail outbox' }] : []),
         ...(allows(staff.role, 'manageStaff') ? [{ href: '/admin/staff', label: 'Staff' }] : []),
         ...(allows(staff.role, 'readAuditLog') ? [{ href: '/admin/audit', label: 'Audit log' }] : []),

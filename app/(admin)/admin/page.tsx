@@ -78,10 +78,10 @@ export default async function AdminHome() {
             <span className="muted">Every change staff made, with who and when.</span>
           </li>
         ) : null}
-        {!allows(staff.role, 'manageCatalog') ? (
+        {allows(staff.role, 'editArticles') ? (
           <li>
-            <span>Articles</span>
-            <span className="muted">Editing articles here is coming next; until then they are the files in content/articles.</span>
+            <Link href="/admin/articles">Articles</Link>
+            <span className="muted">Write, edit, schedule and publish the journal.</span>
           </li>
         ) : null}
       </ul>
