@@ -9,6 +9,8 @@ import type { Permission, StaffActor } from '@/lib/auth/permissions';
 import { allows } from '@/lib/auth/permissions';
 import { STAFF_ROLES, type StaffRole } from '@/lib/auth/roles';
 import { inviteStaff, setupOwner } from '@/lib/auth/staff';
+import { articleInputSchema } from '@/lib/blog/admin/input';
+import { createArticle } from '@/lib/blog/admin/save-article';
 import { addToCart, getCart } from '@/lib/cart/cart';
 import { CSV_COLUMNS } from '@/lib/catalog/admin/csv-columns';
 import { addProductImage } from '@/lib/catalog/admin/images';
@@ -79,6 +81,8 @@ interface Fixture {
   pendingOrderId: string;
   paidOrderId: string;
   editorId: string;
+  articleId: string;
+  articleUpdatedAt: string;
 }
 
 type Call = (fx: Fixture) => Promise<unknown>;
@@ -147,6 +151,19 @@ const png = async () =>
     ),
     alt: 'A swatch',
   });
+
+function articleFields(): Record<string, string> {
+  n += 1;
+  return {
+    title: `Felt makers of Tsetserleg, part ${n}`,
+    subtitle: 'A winter with the felters of Arkhangai',
+    excerpt: 'Three families, one courtyard, and the felt that keeps a ger warm.',
+    body: '## The courtyard\n\nWool is laid out in layers, wetted and rolled.',
+    author: 'B. Oyun',
+    tags: 'felt',
+    status: 'draft',
+  };
+}
 
 /** A catalog CSV with one new product, different on every call. */
 function csvFile(): File {
@@ -250,6 +267,40 @@ const TABLE: Record<string, Entry> = {
     ['POST', 'PUT', 'PATCH', 'DELETE'].map((m) => [
       `products/export/route.ts#${m}`,
       { needs: 'manageCatalog', call: route('products/export/route.ts', m, () => '/admin/products/export'), writes: false } satisfies Entry,
+    ]),
+  ),
+  'articles/actions.ts#createArticleAction': {
+    needs: 'editArticles',
+    call: action('articles/actions.ts', 'createArticleAction', () => articleFields(), productPrev),
+  },
+  'articles/actions.ts#updateArticleAction': {
+    needs: 'editArticles',
+    call: action(
+      'articles/actions.ts',
+      'updateArticleAction',
+      (fx) => ({ ...articleFields(), articleId: fx.articleId, updatedAt: fx.articleUpdatedAt }),
+      productPrev,
+    ),
+  },
+  'articles/actions.ts#previewArticleAction': {
+    needs: 'editArticles',
+    call: async () => (await mod('articles/actions.ts')).previewArticleAction!('A **felt** preview'),
+    writes: false,
+  },
+  'articles/[id]/cover/route.ts#POST': {
+    needs: 'editArticles',
+    call: route(
+      'articles/[id]/cover/route.ts',
+      'POST',
+      (fx) => `/admin/articles/${fx.articleId}/cover`,
+      png,
+      (fx) => ({ id: fx.articleId }),
+    ),
+  },
+  ...Object.fromEntries(
+    ['GET', 'PUT', 'PATCH', 'DELETE'].map((m) => [
+      `articles/[id]/cover/route.ts#${m}`,
+      { needs: 'editArticles', call: route('articles/[id]/cover/route.ts', m, (fx) => `/admin/articles/${fx.articleId}/cover`), writes: false } satisfies Entry,
     ]),
   ),
   'orders/actions.ts#shipOrderAction': {
@@ -378,6 +429,8 @@ describeEachDatabase('every /admin action and route handler checks its caller', 
       return r.order.id;
     };
     const editor = await inviteStaff(ctx.db, owner, { email: `editor-fx-${++n}@example.com`, name: 'Ed', role: 'editor', password: PASSWORD });
+    const article = await createArticle(ctx.db, owner, articleInputSchema.parse(articleFields()));
+    const articleRow = await ctx.db.article.findUniqueOrThrow({ where: { id: article.id } });
     return {
       productId: product.id,
       productUpdatedAt: fresh.updatedAt.toISOString(),
@@ -386,6 +439,8 @@ describeEachDatabase('every /admin action and route handler checks its caller', 
       pendingOrderId: await order(false),
       paidOrderId: await order(true),
       editorId: editor.id,
+      articleId: article.id,
+      articleUpdatedAt: articleRow.updatedAt.toISOString(),
     };
   }
 
