@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { fieldErrors, formStrings, safeAdminPath } from './form';
+import { fieldErrors, formStrings, pageParam, safeAdminPath } from './form';
 
 describe('admin form helpers', () => {
   it('reads only the named string fields, cut to the limit plus one (so zod still says it is too long)', () => {
@@ -21,5 +21,13 @@ describe('admin form helpers', () => {
     expect(safeAdminPath('/admin')).toBe('/admin');
     for (const bad of ['https://evil.example', '//evil.example', '/administrator', '/products', '/admin\\@evil', null, undefined])
       expect(safeAdminPath(bad)).toBe('/admin');
+  });
+});
+
+describe('pageParam', () => {
+  it('reads a whole page number from 1 and falls back to 1 for anything else', () => {
+    expect(pageParam('3')).toBe(3);
+    expect(pageParam('10000')).toBe(10_000);
+    for (const junk of [undefined, '', '0', '-2', '1.5', 'abc', '10001', ['2', '3'], '1e3x']) expect(pageParam(junk)).toBe(1);
   });
 });

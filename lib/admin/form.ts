@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 
 /** The named text fields of a posted form, each cut to `max` characters (a 1 MB title never reaches zod whole). */
 export function formStrings(form: FormData, names: readonly string[], max = 20_000): Record<string, string> {
@@ -24,4 +24,11 @@ export function fieldErrors(error: z.ZodError): Record<string, string> {
 export function safeAdminPath(next: string | undefined | null): string {
   if (!next || !/^\/admin(?:[/?#]|$)/.test(next) || next.startsWith('//') || next.includes('\\')) return '/admin';
   return next;
+}
+
+/** A list's ?page= from the URL: a whole number from 1; anything else (missing, junk, an array) is page 1. */
+export const pageParamSchema = z.coerce.number().int().min(1).max(10_000).catch(1);
+
+export function pageParam(raw: unknown): number {
+  return pageParamSchema.parse(typeof raw === 'string' ? raw : undefined);
 }

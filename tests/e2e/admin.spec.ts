@@ -2,23 +2,16 @@ import { expect, test, type Page } from '@playwright/test';
 import sharp from 'sharp';
 import { expectNoA11yViolations } from './support/a11y';
 import { addToCart, fillAddress } from './support/checkout';
+import { hydrated, OWNER, SLOW } from './support/staff';
 
 // The staff area on the e2e server's fresh database: nobody has set it up before this file runs
-// (it sorts first, and no other spec opens /admin). The steps build on each other, in order.
+// (it sorts first; staff-pages.spec.ts, which signs in too, sorts after it). The steps build on each other, in order.
 test.describe.configure({ mode: 'serial', timeout: 120_000 });
-// Passwords are hashed with scrypt on purpose (slow): on a busy machine a sign-in can take seconds.
-const SLOW = { timeout: 30_000 };
 
-const OWNER = { name: 'Oyun', email: 'owner@example.com', password: 'the owner password 1' };
 const MANAGER = { name: 'Bat', email: 'manager@example.com', password: 'the manager password 2' };
 const EDITOR = { name: 'Saraa', email: 'editor@example.com', password: 'the editor password 3' };
 const TITLE = 'Tsetserleg Felt House Slippers';
 const SLUG = 'tsetserleg-felt-house-slippers';
-
-/** Forms are used once the page is hydrated: React resets a <select> (and a form it re-keys) when it hydrates. */
-async function hydrated(page: Page) {
-  await page.waitForLoadState('networkidle');
-}
 
 async function signIn(page: Page, who: { email: string; password: string }, path = '/admin') {
   await page.goto(path);

@@ -4,6 +4,7 @@ import { adminArticleQuerySchema } from '@/lib/blog/admin/input';
 import { listAdminArticles } from '@/lib/blog/admin/list';
 import { articleStateLabel } from '@/lib/blog/admin/state';
 import { db } from '@/lib/db';
+import { AdminPager } from '@/components/admin/AdminPager';
 
 export const metadata = { title: 'Articles' };
 
@@ -87,15 +88,7 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Pro
           </tbody>
         </table>
       </div>
-      {list.pages > 1 ? (
-        <nav aria-label="Article pages" className="admin-pager">
-          {list.page > 1 ? <Link href={pageHref(search, list.page - 1)}>Previous</Link> : null}
-          <span>
-            Page {list.page} of {list.pages}
-          </span>
-          {list.page < list.pages ? <Link href={pageHref(search, list.page + 1)}>Next</Link> : null}
-        </nav>
-      ) : null}
+      <AdminPager label="Article pages" page={list.page} pages={list.pages} href={(n) => pageHref(search, n)} />
     </section>
   );
 }

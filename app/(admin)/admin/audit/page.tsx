@@ -1,8 +1,9 @@
-import Link from 'next/link';
 import { listAudit } from '@/lib/audit/list';
 import { requireStaff } from '@/lib/auth/server';
 import { db } from '@/lib/db';
 import { TableScroll } from '@/components/admin/TableScroll';
+import { AdminPager } from '@/components/admin/AdminPager';
+import { pageParam } from '@/lib/admin/form';
 
 export const metadata = { title: 'Audit log' };
 
@@ -16,8 +17,7 @@ function Summary({ value }: { value: unknown }) {
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireStaff('readAuditLog', '/admin/audit');
   const raw = (await searchParams).page;
-  const requested = typeof raw === 'string' && /^\d{1,6}$/.test(raw) ? Number(raw) : 1;
-  const log = await listAudit(db(), actor, requested);
+  const log = await listAudit(db(), actor, pageParam(raw));
   return (
     <section>
       <h1>Audit log</h1>
@@ -58,15 +58,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           </tbody>
         </table>
       </TableScroll>
-      {log.pages > 1 ? (
-        <nav aria-label="Audit log pages" className="admin-pager">
-          {log.page > 1 ? <Link href={`/admin/audit?page=${log.page - 1}`}>Newer</Link> : null}
-          <span>
-            Page {log.page} of {log.pages}
-          </span>
-          {log.page < log.pages ? <Link href={`/admin/audit?page=${log.page + 1}`}>Older</Link> : null}
-        </nav>
-      ) : null}
+      <AdminPager label="Audit log pages" page={log.page} pages={log.pages} href={(n) => `/admin/audit?page=${n}`} previous="Newer" next="Older" />
     </section>
   );
 }

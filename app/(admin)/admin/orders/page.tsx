@@ -6,6 +6,7 @@ import { listStaffOrders } from '@/lib/orders/staff-list';
 import { ORDER_STATUSES, parseStaffOrderQuery, staffOrderSearchParams } from '@/lib/orders/staff-query';
 import { ORDER_STATUS_LABELS } from '@/components/admin/order-status';
 import { TableScroll } from '@/components/admin/TableScroll';
+import { AdminPager } from '@/components/admin/AdminPager';
 
 export const metadata = { title: 'Orders' };
 
@@ -99,12 +100,7 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
           </TableScroll>
         </div>
       ) : null}
-      {list.pages > 1 ? (
-        <nav className="admin-pager" aria-label="Pages">
-          {list.page > 1 ? <Link href={href(list.page - 1)}>Previous page</Link> : null}
-          {list.page < list.pages ? <Link href={href(list.page + 1)}>Next page</Link> : null}
-        </nav>
-      ) : null}
+      <AdminPager label="Order pages" page={list.page} pages={list.pages} href={href} />
     </section>
   );
 }

@@ -2,6 +2,8 @@ import Link from 'next/link';
 import { requireStaff } from '@/lib/auth/server';
 import { db } from '@/lib/db';
 import { TableScroll } from '@/components/admin/TableScroll';
+import { AdminPager } from '@/components/admin/AdminPager';
+import { pageParam } from '@/lib/admin/form';
 
 export const metadata = { title: 'E-mail outbox' };
 
@@ -12,7 +14,7 @@ const when = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 
 export default async function OutboxPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireStaff('manageOrders', '/admin/outbox');
   const raw = (await searchParams).page;
-  const page = Math.min(1000, Math.max(1, Number.parseInt(typeof raw === 'string' ? raw : '1', 10) || 1));
+  const page = pageParam(raw);
   const [total, mails] = await Promise.all([
     db().outboxMessage.count(),
     db().outboxMessage.findMany({
@@ -58,12 +60,7 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
           </TableScroll>
         </div>
       ) : null}
-      {pages > 1 ? (
-        <nav className="admin-pager" aria-label="Pages">
-          {page > 1 ? <Link href={`/admin/outbox?page=${page - 1}`}>Previous page</Link> : null}
-          {page < pages ? <Link href={`/admin/outbox?page=${page + 1}`}>Next page</Link> : null}
-        </nav>
-      ) : null}
+      <AdminPager label="E-mail pages" page={page} pages={pages} href={(n) => `/admin/outbox?page=${n}`} />
     </section>
   );
 }

@@ -7,6 +7,7 @@ import { shopConfig } from '@/lib/config';
 import { db } from '@/lib/db';
 import { formatMoney } from '@/lib/money-format';
 import { TableScroll } from '@/components/admin/TableScroll';
+import { AdminPager } from '@/components/admin/AdminPager';
 
 export const metadata = { title: 'Products' };
 
@@ -127,15 +128,7 @@ export default async function ProductsPage({ searchParams }: { searchParams: Pro
           </tbody>
         </table>
       </TableScroll>
-      {list.pages > 1 ? (
-        <nav aria-label="Product pages" className="admin-pager">
-          {list.page > 1 ? <Link href={pageHref(search, list.page - 1)}>Previous</Link> : null}
-          <span>
-            Page {list.page} of {list.pages}
-          </span>
-          {list.page < list.pages ? <Link href={pageHref(search, list.page + 1)}>Next</Link> : null}
-        </nav>
-      ) : null}
+      <AdminPager label="Product pages" page={list.page} pages={list.pages} href={(n) => pageHref(search, n)} />
     </section>
   );
 }
