@@ -50,7 +50,28 @@ export function thresholdOf(area: string): number {
   return STRICT.includes(area) ? STRICT_THRESHOLD : DEFAULT_THRESHOLD;
 }
 
+/**
+ * Stryker 9.6 activates a static mutant (one in module-level code, e.g. a zod schema's message) only
+ * after the module was imported when the mutant has a test filter, so such mutants are reported
+ * "Survived" although their tests kill them (stryker-js issues #6144 and #6209; the fix is PR #6145,
+ * not released yet). Until a release carries it, the one-line fix is applied to the installed copy
+ * here: a static mutant is activated before the modules load. Checked by hand on lib/orders/ship.ts.
+ */
+export function patchStaticActivation(file = 'node_modules/@stryker-mutator/core/dist/src/mutants/mutant-test-planner.js'): 'patched' | 'already' | 'unknown' {
+  if (!fs.existsSync(file)) return 'unknown';
+  const source = fs.readFileSync(file, 'utf8');
+  const buggy = "mutantActivation: testFilter ? 'runtime' : 'static',";
+  if (source.includes(buggy)) {
+    fs.writeFileSync(file, source.replace(buggy, "mutantActivation: canHotSwap ? 'runtime' : 'static',"));
+    return 'patched';
+  }
+  return source.includes("mutantActivation: canHotSwap ? 'runtime' : 'static',") ? 'already' : 'unknown';
+}
+
 if (!flag('--report-only')) {
+  const patch = patchStaticActivation();
+  if (patch === 'patched') console.log('Applied the static-mutant activation fix (stryker-js PR #6145) to the installed @stryker-mutator/core.');
+  if (patch === 'unknown') console.warn('Could not apply the static-mutant fix (stryker-js #6144): module-level mutants may be reported as Survived falsely.');
   // Stryker's --mutate splits on commas, so no {ts,tsx} braces here.
   const mutate = areas.flatMap((a) => (fs.statSync(a).isDirectory() ? [`${a}/**/*.ts`, `${a}/**/*.tsx`, `!${a}/**/*.test.ts`, `!${a}/**/*.test.tsx`] : [a]));
   const stryker = ['stryker', 'run', 'stryker.config.mjs', '--concurrency', concurrency];

@@ -80,6 +80,13 @@ describeEachDatabase('staff handle orders', (ctx) => {
     });
     expect(await ship('c' + 'z'.repeat(24))).toEqual({ kind: 'refused', message: 'That order does not exist.' });
     expect((await ctx.db.order.findUniqueOrThrow({ where: { id: flagged } })).status).toBe('paid');
+    await ctx.db.$transaction((tx) => cancelUnpaidOrder(tx, placed.order.id, 'Bat', new Date()));
+    expect(await ship(placed.order.id)).toEqual({ kind: 'refused', message: 'This order was cancelled, so it cannot be shipped.' });
+    const s2 = await cartWith('FCT-15CM-CAM');
+    const lapsed = await placeOrder(ctx.db, s2.token, s2.input, 'stripe', { cart, holdMinutes: 30 });
+    if (lapsed.kind !== 'placed') throw new Error(lapsed.kind);
+    await ctx.db.order.update({ where: { id: lapsed.order.id }, data: { status: 'expired' } });
+    expect(await ship(lapsed.order.id)).toEqual({ kind: 'refused', message: 'This order expired unpaid, so it cannot be shipped.' });
   });
 
   it('refuses a shipment form with a blank carrier or a made-up tracking number, with a sentence for each', () => {
@@ -91,6 +98,17 @@ describeEachDatabase('staff handle orders', (ctx) => {
     ]);
     expect(errors({ orderId: 'MN-100001', carrier: 'DHL', trackingNumber: 'JD0146' })).toEqual(['That order does not exist']);
     expect(errors({ orderId, carrier: 'DHL', trackingNumber: 'JD0146', status: 'paid' })).toHaveLength(1);
+    // The whole number is checked, not a part of it; an id must be all of an id.
+    const tracking = 'Enter the tracking number the carrier gave you: 4 to 40 letters, digits, spaces or hyphens';
+    expect(errors({ orderId, carrier: 'DHL', trackingNumber: '<b>JD0146' })).toEqual([tracking]);
+    expect(errors({ orderId, carrier: 'DHL', trackingNumber: 'JD0146</b>' })).toEqual([tracking]);
+    expect(errors({ orderId: `x${orderId}`, carrier: 'DHL', trackingNumber: 'JD0146' })).toEqual(['That order does not exist']);
+    expect(errors({ orderId: `${orderId}!`, carrier: 'DHL', trackingNumber: 'JD0146' })).toEqual(['That order does not exist']);
+    expect(errors({ carrier: 'DHL', trackingNumber: 'JD0146' })).toEqual(['That order does not exist']);
+    expect(errors({ orderId, trackingNumber: 'JD0146' })).toEqual(['Enter the carrier, e.g. DHL or USPS']);
+    expect(errors({ orderId, carrier: 'D'.repeat(61), trackingNumber: 'JD0146' })).toEqual(['Keep the carrier under 60 characters']);
+    expect(errors({ orderId, carrier: 'DHL' })).toEqual(['Enter the tracking number the carrier gave you']);
+    expect(shipmentSchema.parse({ orderId, carrier: ' DHL ', trackingNumber: ' JD 0146 ' })).toEqual({ orderId, carrier: 'DHL', trackingNumber: 'JD 0146' });
   });
 
   it('cancels an unpaid order and its stock comes back; a paid one must be refunded instead', async () => {
@@ -107,6 +125,14 @@ describeEachDatabase('staff handle orders', (ctx) => {
     const paid = await paidOrder('FCT-15CM-CAM');
     expect(await cancel(paid)).toEqual({ kind: 'refused', message: 'This order is paid: refund it instead of cancelling it.' });
     expect((await ctx.db.order.findUniqueOrThrow({ where: { id: paid } })).status).toBe('paid');
+    await ship(paid);
+    expect(await cancel(paid)).toEqual({ kind: 'refused', message: 'This order has shipped: start a return instead.' });
+    const lapsed = await cartWith('FCT-15CM-CAM', 1);
+    const late = await placeOrder(ctx.db, lapsed.token, lapsed.input, 'stripe', { cart, holdMinutes: 30 });
+    if (late.kind !== 'placed') throw new Error(late.kind);
+    await ctx.db.order.update({ where: { id: late.order.id }, data: { status: 'expired' } });
+    expect(await cancel(late.order.id)).toEqual({ kind: 'refused', message: 'This order already expired unpaid; its stock was released.' });
+    expect(await cancel('c' + 'z'.repeat(24))).toEqual({ kind: 'refused', message: 'That order does not exist.' });
   });
 
   it('lists orders newest first, found by number or e-mail, filtered by status and day, a page at a time', async () => {
@@ -125,11 +151,21 @@ describeEachDatabase('staff handle orders', (ctx) => {
     expect(paged).toMatchObject({ total: 2, page: 2, pages: 2 });
     expect(paged.rows.map((r) => r.id)).toEqual([a]);
     expect((await listStaffOrders(ctx.db, parseStaffOrderQuery({ q: 'tuya.lists', page: '9' }), 1)).page).toBe(2);
+    // Three orders, two a page: the second page holds the oldest.
+    const c = await paidOrder('YWS-S3638-BRO', 'tuya.lists@example.com');
+    const byTwo = await listStaffOrders(ctx.db, parseStaffOrderQuery({ q: 'tuya.lists', page: '2' }), 2);
+    expect(byTwo).toMatchObject({ total: 3, page: 2, pages: 2 });
+    expect(byTwo.rows.map((r) => r.id)).toEqual([a]);
+    expect((await listStaffOrders(ctx.db, parseStaffOrderQuery({ q: 'tuya.lists' }), 2)).rows.map((r) => r.id)).toEqual([c, b]);
+    // A flagged order says so in the list.
+    await ctx.db.order.update({ where: { id: c }, data: { flaggedReason: 'Paid 1.00 USD less than the total' } });
+    expect((await listStaffOrders(ctx.db, parseStaffOrderQuery({ q: 'tuya.lists' }))).rows.map((r) => r.flagged)).toEqual([true, false, false]);
+    await ctx.db.order.update({ where: { id: c }, data: { status: 'cancelled' } });
 
     await ship(a);
     expect((await listStaffOrders(ctx.db, parseStaffOrderQuery({ q: 'tuya.lists', status: 'shipped' }))).rows.map((r) => r.id)).toEqual([a]);
     const today = new Date().toISOString().slice(0, 10);
-    expect((await listStaffOrders(ctx.db, parseStaffOrderQuery({ q: 'tuya.lists', from: today, to: today }))).total).toBe(2);
+    expect((await listStaffOrders(ctx.db, parseStaffOrderQuery({ q: 'tuya.lists', from: today, to: today }))).total).toBe(3);
     expect((await listStaffOrders(ctx.db, parseStaffOrderQuery({ q: 'tuya.lists', to: '2020-01-01' }))).total).toBe(0);
   });
 });
@@ -163,6 +199,7 @@ describeEachDatabase('staff order actions: who may, and the audit log', (ctx) =>
     const audit = await ctx.db.auditEntry.findMany({ where: { entityType: 'order', entityId: id } });
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ action: 'order.ship', actorId: manager.id, actorEmail: manager.email });
+    expect(audit[0]!.before).toEqual({ status: 'paid' });
     expect(audit[0]!.after).toEqual({ status: 'shipped', carrier: 'DHL', trackingNumber: 'JD0001' });
     expect(await ctx.db.outboxMessage.count({ where: { dedupeKey: `order-shipped:${id}` } })).toBe(1);
     // Refused a second time: no second audit entry, no second e-mail.
@@ -179,7 +216,16 @@ describeEachDatabase('staff order actions: who may, and the audit log', (ctx) =>
     await expect(cancelOrderAsStaff(ctx.db, await makeActor(ctx.db, 'editor'), placed.order.id)).rejects.toBeInstanceOf(PermissionError);
     const owner = await makeActor(ctx.db, 'owner');
     expect(await cancelOrderAsStaff(ctx.db, owner, placed.order.id)).toEqual({ kind: 'cancelled' });
-    expect(await ctx.db.auditEntry.findFirst({ where: { entityId: placed.order.id } })).toMatchObject({ action: 'order.cancel', actorId: owner.id });
+    expect(await ctx.db.auditEntry.findFirst({ where: { entityId: placed.order.id } })).toMatchObject({
+      action: 'order.cancel',
+      actorId: owner.id,
+      before: { status: 'pending' },
+      after: { status: 'cancelled' },
+    });
+    // A refused cancel (a paid order) writes no audit entry.
+    const paidId = await paid();
+    expect((await cancelOrderAsStaff(ctx.db, owner, paidId)).kind).toBe('refused');
+    expect(await ctx.db.auditEntry.count({ where: { entityId: paidId } })).toBe(0);
     expect((await ctx.db.orderEvent.findFirstOrThrow({ where: { orderId: placed.order.id, to: 'cancelled' } })).note).toBe(
       `Cancelled by ${owner.name} (${owner.email})`,
     );
