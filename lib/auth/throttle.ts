@@ -72,9 +72,14 @@ export async function signInAttempt(db: Db, who: { email: string; address: strin
   return { allowed: false, retryAfterSeconds, message: throttleMessage(retryAfterSeconds) };
 }
 
-/** A correct password clears the account's count (the address keeps its own). */
-export async function clearAccountAttempts(db: Db, email: string): Promise<void> {
-  await db.signInThrottle.deleteMany({ where: { key: accountKey(email) } });
+/**
+ * A correct password clears the account's count and gives its address back the attempt it just
+ * counted: the address limit is for guesses, so an office of staff signing in all day behind one
+ * address is never locked out by its own successful sign-ins. Failed tries still add up.
+ */
+export async function signInSucceeded(db: Db, who: { email: string; address: string }): Promise<void> {
+  await db.signInThrottle.deleteMany({ where: { key: accountKey(who.email) } });
+  await db.$executeRaw`UPDATE "SignInThrottle" SET count = count - 1 WHERE key = ${addressKey(who.address)} AND count > 0`;
 }
 
 /** Forgets windows that ended long ago; safe to call now and then. */

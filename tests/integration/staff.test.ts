@@ -2,7 +2,7 @@ import { expect, it } from 'vitest';
 import { buildStaffAuth } from '@/lib/auth/auth';
 import { PermissionError } from '@/lib/auth/permissions';
 import { changeRole, createStaffFromShell, disableStaff, inviteStaff, listStaff, setupOpen, setupOwner, StaffError } from '@/lib/auth/staff';
-import { countAttempt, signInAttempt, SIGN_IN_LIMITS } from '@/lib/auth/throttle';
+import { countAttempt, signInAttempt, signInSucceeded, SIGN_IN_LIMITS } from '@/lib/auth/throttle';
 import { listAudit } from '@/lib/audit/list';
 import { staffSessionSecret } from '@/lib/auth/secret';
 import { describeEachDatabase } from '../support/databases';
@@ -146,5 +146,24 @@ describeEachDatabase('sign-in attempts are counted in the database', (ctx) => {
     for (let i = 0; i < SIGN_IN_LIMITS.address.max + 1; i++) results.push(await signInAttempt(ctx.db, { email: `spray${i}@example.com`, address }, now));
     expect(results.slice(0, -1).every((r) => r.allowed)).toBe(true);
     expect(results.at(-1)).toMatchObject({ allowed: false, message: 'Too many sign-in attempts. Try again in 15 minutes.' });
+  });
+
+  it('successful sign-ins do not use up the address’s tries (an office behind one address); failed ones do', async () => {
+    const address = '198.51.100.4';
+    for (let i = 0; i < SIGN_IN_LIMITS.address.max * 2; i++) {
+      const who = { email: `staff${i % 4}@example.com`, address };
+      expect(await signInAttempt(ctx.db, who, now)).toEqual({ allowed: true });
+      await signInSucceeded(ctx.db, who);
+    }
+    const row = await ctx.db.signInThrottle.findUniqueOrThrow({ where: { key: `address:${address}` } });
+    expect(row.count).toBe(0);
+    expect(await ctx.db.signInThrottle.count({ where: { key: { startsWith: 'account:staff' } } })).toBe(0);
+    for (let i = 0; i < SIGN_IN_LIMITS.address.max; i++)
+      expect((await signInAttempt(ctx.db, { email: `guess${i}@example.com`, address }, now)).allowed).toBe(true);
+    expect((await signInAttempt(ctx.db, { email: 'one-more@example.com', address }, now)).allowed).toBe(false);
+    // Giving back never goes below zero.
+    await ctx.db.signInThrottle.update({ where: { key: `address:${address}` }, data: { count: 0 } });
+    await signInSucceeded(ctx.db, { email: 'x@example.com', address });
+    expect((await ctx.db.signInThrottle.findUniqueOrThrow({ where: { key: `address:${address}` } })).count).toBe(0);
   });
 });

@@ -7,7 +7,7 @@ import { fieldErrors, formStrings, safeAdminPath } from '@/lib/admin/form';
 import { setupSchema, signInSchema } from '@/lib/auth/input';
 import { staffAuth, SIGN_IN_PATH } from '@/lib/auth/server';
 import { setupOwner, StaffError } from '@/lib/auth/staff';
-import { clearAccountAttempts, clientAddress, signInAttempt } from '@/lib/auth/throttle';
+import { clientAddress, signInAttempt, signInSucceeded } from '@/lib/auth/throttle';
 import { db } from '@/lib/db';
 
 const WRONG = 'That e-mail and password do not match an active staff account.';
@@ -40,7 +40,8 @@ export async function signInAction(prev: AdminFormState, form: FormData): Promis
   const parsed = signInSchema.safeParse(values);
   if (!parsed.success) return refused(prev, values, { errors: fieldErrors(parsed.error) });
   const h = await headers();
-  const gate = await signInAttempt(db(), { email: parsed.data.email, address: clientAddress(h.get('x-forwarded-for')) });
+  const who = { email: parsed.data.email, address: clientAddress(h.get('x-forwarded-for')) };
+  const gate = await signInAttempt(db(), who);
   if (!gate.allowed) return refused(prev, values, { message: gate.message });
   const auth = await staffAuth();
   try {
@@ -48,7 +49,7 @@ export async function signInAction(prev: AdminFormState, form: FormData): Promis
   } catch {
     return refused(prev, values, { message: WRONG });
   }
-  await clearAccountAttempts(db(), parsed.data.email);
+  await signInSucceeded(db(), who);
   redirect(safeAdminPath(values.next));
 }
 
