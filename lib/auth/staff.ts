@@ -151,6 +151,21 @@ export async function disableStaff(db: Db, actor: StaffActor, userId: string, no
   );
 }
 
+/** Lets a disabled account sign in again (with its old password; its sessions ended when it was disabled). */
+export async function enableStaff(db: Db, actor: StaffActor, userId: string): Promise<StaffSummary> {
+  authorize(actor, 'manageStaff');
+  return db.$transaction(async (tx) => {
+    const before = await tx.staffUser.findUnique({ where: { id: userId } });
+    if (!before) throw new StaffError('not-found', 'That staff account does not exist.');
+    // Conditional: of two owners pressing it at once, one enables it and writes the audit entry.
+    const moved = await tx.staffUser.updateMany({ where: { id: userId, disabledAt: { not: null } }, data: { disabledAt: null } });
+    const after = await tx.staffUser.findUniqueOrThrow({ where: { id: userId } });
+    if (moved.count)
+      await recordAudit(tx, actor, { action: 'staff.enable', entityType: 'staff', entityId: userId, before: { disabled: true }, after: { disabled: false } });
+    return summary(after);
+  });
+}
+
 export async function listStaff(db: Db, actor: StaffActor): Promise<StaffSummary[]> {
   authorize(actor, 'manageStaff');
   const rows = await db.staffUser.findMany({ orderBy: [{ disabledAt: { sort: 'asc', nulls: 'first' } }, { createdAt: 'asc' }] });

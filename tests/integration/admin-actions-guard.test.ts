@@ -81,6 +81,7 @@ interface Fixture {
   pendingOrderId: string;
   paidOrderId: string;
   editorId: string;
+  disabledId: string;
   articleId: string;
   articleUpdatedAt: string;
 }
@@ -319,6 +320,10 @@ const TABLE: Record<string, Entry> = {
     needs: 'manageStaff',
     call: action('staff/actions.ts', 'changeRoleAction', (fx) => ({ userId: fx.editorId, role: 'manager' })),
   },
+  'staff/actions.ts#enableStaffAction': {
+    needs: 'manageStaff',
+    call: action('staff/actions.ts', 'enableStaffAction', (fx) => ({ userId: fx.disabledId })),
+  },
   'staff/actions.ts#disableStaffAction': {
     needs: 'manageStaff',
     call: action('staff/actions.ts', 'disableStaffAction', (fx) => ({ userId: fx.editorId })),
@@ -429,6 +434,8 @@ describeEachDatabase('every /admin action and route handler checks its caller', 
       return r.order.id;
     };
     const editor = await inviteStaff(ctx.db, owner, { email: `editor-fx-${++n}@example.com`, name: 'Ed', role: 'editor', password: PASSWORD });
+    const disabled = await inviteStaff(ctx.db, owner, { email: `disabled-fx-${++n}@example.com`, name: 'Off', role: 'editor', password: PASSWORD });
+    await ctx.db.staffUser.update({ where: { id: disabled.id }, data: { disabledAt: new Date() } });
     const article = await createArticle(ctx.db, owner, articleInputSchema.parse(articleFields()));
     const articleRow = await ctx.db.article.findUniqueOrThrow({ where: { id: article.id } });
     return {
@@ -439,6 +446,7 @@ describeEachDatabase('every /admin action and route handler checks its caller', 
       pendingOrderId: await order(false),
       paidOrderId: await order(true),
       editorId: editor.id,
+      disabledId: disabled.id,
       articleId: article.id,
       articleUpdatedAt: articleRow.updatedAt.toISOString(),
     };

@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { buildStaffAuth } from '@/lib/auth/auth';
 import { PermissionError } from '@/lib/auth/permissions';
-import { changeRole, createStaffFromShell, disableStaff, inviteStaff, listStaff, setupOpen, setupOwner, StaffError } from '@/lib/auth/staff';
+import { changeRole, createStaffFromShell, disableStaff, enableStaff, inviteStaff, listStaff, setupOpen, setupOwner, StaffError } from '@/lib/auth/staff';
 import { countAttempt, signInAttempt, signInSucceeded, SIGN_IN_LIMITS } from '@/lib/auth/throttle';
 import { listAudit } from '@/lib/audit/list';
 import { staffSessionSecret } from '@/lib/auth/secret';
@@ -54,6 +54,14 @@ describeEachDatabase('staff accounts', (ctx) => {
     expect(await ctx.db.staffSession.count({ where: { userId: editor.id } })).toBe(0);
     await expect(auth().api.signInEmail({ body: { email: 'editor@example.com', password: PASSWORD } })).rejects.toThrow();
     expect(await ctx.db.staffSession.count({ where: { userId: editor.id } })).toBe(0);
+    // Enabled again (twice at once: one audit entry), the old password works again.
+    const enabled = await Promise.all([enableStaff(ctx.db, actor, editor.id), enableStaff(ctx.db, actor, editor.id)]);
+    expect(enabled.map((e) => e.disabled)).toEqual([false, false]);
+    expect(await ctx.db.auditEntry.count({ where: { action: 'staff.enable', entityId: editor.id } })).toBe(1);
+    await auth().api.signInEmail({ body: { email: 'editor@example.com', password: PASSWORD } });
+    expect(await ctx.db.staffSession.count({ where: { userId: editor.id } })).toBe(1);
+    await expect(enableStaff(ctx.db, { ...actor, role: 'manager' }, editor.id)).rejects.toBeInstanceOf(PermissionError);
+    await disableStaff(ctx.db, actor, editor.id);
   });
 
   it('refuses staff changes from roles without the permission, writing nothing', async () => {

@@ -4,7 +4,7 @@ import type { AdminFormState } from '@/components/admin/form-state';
 import { fieldErrors, formStrings } from '@/lib/admin/form';
 import { newStaffSchema, roleSchema, staffIdSchema } from '@/lib/auth/input';
 import { requireStaff } from '@/lib/auth/server';
-import { changeRole, disableStaff, inviteStaff, StaffError } from '@/lib/auth/staff';
+import { changeRole, disableStaff, enableStaff, inviteStaff, StaffError } from '@/lib/auth/staff';
 import { ROLE_LABELS } from '@/lib/auth/roles';
 import { db } from '@/lib/db';
 import { revalidatePath } from 'next/cache';
@@ -58,6 +58,19 @@ export async function disableStaffAction(prev: AdminFormState, form: FormData): 
     const s = await disableStaff(db(), actor, parsed.data.userId);
     revalidatePath(PATH);
     return answer(prev, { done: `${s.email} is disabled and signed out everywhere.` });
+  } catch (e) {
+    return fromStaffError(prev, e);
+  }
+}
+
+export async function enableStaffAction(prev: AdminFormState, form: FormData): Promise<AdminFormState> {
+  const actor = await requireStaff('manageStaff', PATH);
+  const parsed = z.object({ userId: staffIdSchema }).safeParse(formStrings(form, ['userId']));
+  if (!parsed.success) return answer(prev, { message: parsed.error.issues[0]!.message });
+  try {
+    const s = await enableStaff(db(), actor, parsed.data.userId);
+    revalidatePath(PATH);
+    return answer(prev, { done: `${s.email} can sign in again with their password.` });
   } catch (e) {
     return fromStaffError(prev, e);
   }

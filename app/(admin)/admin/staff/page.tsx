@@ -4,7 +4,7 @@ import { ROLE_DESCRIPTIONS, ROLE_LABELS, STAFF_ROLES } from '@/lib/auth/roles';
 import { listStaff } from '@/lib/auth/staff';
 import { PASSWORD_MIN } from '@/lib/auth/auth-limits';
 import { db } from '@/lib/db';
-import { changeRoleAction, disableStaffAction, inviteStaffAction } from './actions';
+import { changeRoleAction, disableStaffAction, enableStaffAction, inviteStaffAction } from './actions';
 import { TableScroll } from '@/components/admin/TableScroll';
 
 export const metadata = { title: 'Staff' };
@@ -57,7 +57,7 @@ export default async function StaffPage() {
                 </td>
                 <td>
                   {s.disabled ? (
-                    'Disabled'
+                    <AdminForm inline action={enableStaffAction} hidden={{ userId: s.id }} submitLabel={`Enable ${s.email}`} fields={[]} />
                   ) : s.id === actor.id ? (
                     <span className="muted">You</span>
                   ) : (
