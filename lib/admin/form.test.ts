@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { fieldErrors, formStrings, pageParam, safeAdminPath } from './form';
+import { fieldErrors, formStrings, pageParam, requiredText, safeAdminPath } from './form';
 
 describe('admin form helpers', () => {
   it('reads only the named string fields, cut to the limit plus one (so zod still says it is too long)', () => {
@@ -29,5 +29,18 @@ describe('pageParam', () => {
     expect(pageParam('3')).toBe(3);
     expect(pageParam('10000')).toBe(10_000);
     for (const junk of [undefined, '', '0', '-2', '1.5', 'abc', '10001', ['2', '3'], '1e3x']) expect(pageParam(junk)).toBe(1);
+  });
+});
+
+describe('requiredText', () => {
+  const title = requiredText('a title', 10);
+  const message = (v: unknown) => title.safeParse(v).error?.issues[0]?.message;
+  it('trims, and says what to do when it is empty, too long or holds control characters', () => {
+    expect(title.parse('  Felt  ')).toBe('Felt');
+    expect(title.parse('Two\nlines')).toBe('Two\nlines');
+    expect(message('   ')).toBe('Enter a title');
+    expect(message(undefined)).toBe('Enter a title');
+    expect(message('x'.repeat(11))).toBe('Keep a title under 10 characters');
+    expect(message('bell\u0007')).toBe('Use letters, numbers and punctuation only in a title');
   });
 });

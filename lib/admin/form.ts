@@ -32,3 +32,12 @@ export const pageParamSchema = z.coerce.number().int().min(1).max(10_000).catch(
 export function pageParam(raw: unknown): number {
   return pageParamSchema.parse(typeof raw === 'string' ? raw : undefined);
 }
+
+/** A required line of text typed by staff: trimmed, not empty, at most `max` characters, no control characters (line breaks and tabs allowed). */
+export const requiredText = (label: string, max: number) =>
+  z
+    .string({ error: `Enter ${label}` })
+    .trim()
+    .min(1, `Enter ${label}`)
+    .max(max, `Keep ${label} under ${max} characters`)
+    .refine((v) => !/[\p{Cc}]/u.test(v.replace(/[\n\r\t]/g, '')), `Use letters, numbers and punctuation only in ${label}`);

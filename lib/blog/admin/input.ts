@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isSlug, MAX_SLUG_LENGTH } from '../../slug';
 import { slugify } from '../../catalog/admin/slugify';
 import { ARTICLE_TAG, MAX_ARTICLE_TAGS, parseTagList } from './tag-list';
+import { requiredText as text } from '../../admin/form';
 
 /**
  * The article form as the browser posts it (all strings), parsed into what save-article.ts writes.
@@ -26,14 +27,6 @@ const FIELDS = [
   'updatedAt',
 ] as const;
 const MAX_FIELD = 2_000;
-
-const text = (label: string, max: number) =>
-  z
-    .string({ error: `Enter ${label}` })
-    .trim()
-    .min(1, `Enter ${label}`)
-    .max(max, `Keep ${label} under ${max} characters`)
-    .refine((v) => !/[\p{Cc}]/u.test(v.replace(/[\n\r\t]/g, '')), `Use letters, numbers and punctuation only in ${label}`);
 
 /**
  * A date and time as a datetime-local field sends it ("2026-09-01T08:00", read as UTC, as the form

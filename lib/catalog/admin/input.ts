@@ -3,6 +3,7 @@ import { parseMajorUnits } from '../../money';
 import { isSlug, MAX_SLUG_LENGTH } from '../../slug';
 import { MATERIAL_KEYS } from '../materials';
 import { slugify } from './slugify';
+import { requiredText as text } from '../../admin/form';
 
 /**
  * The product form as the browser posts it (all strings; variants as rows `variants.<n>.<field>`),
@@ -14,14 +15,6 @@ export const MAX_VARIANT_ROWS = 40;
 const PRODUCT_FIELDS = ['title', 'slug', 'description', 'material', 'isWool', 'origin', 'care', 'status', 'updatedAt'] as const;
 const VARIANT_FIELDS = ['id', 'sku', 'size', 'colour', 'price', 'compareAt', 'stock', 'remove'] as const;
 const MAX_FIELD = 20_000;
-
-const text = (label: string, max: number) =>
-  z
-    .string({ error: `Enter ${label}` })
-    .trim()
-    .min(1, `Enter ${label}`)
-    .max(max, `Keep ${label} under ${max} characters`)
-    .refine((v) => !/[\p{Cc}]/u.test(v.replace(/[\n\r\t]/g, '')), `Use letters, numbers and punctuation only in ${label}`);
 
 const money = (label: string) =>
   z
