@@ -28,8 +28,8 @@ const comment = z
   .string()
   .trim()
   .max(500, 'Keep the comment under 500 characters')
-  .optional()
-  .transform((v) => (v ? v : undefined));
+  .transform((v) => (v ? v : undefined))
+  .optional();
 
 export const returnLineSchema = z
   .strictObject({
