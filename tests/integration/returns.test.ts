@@ -1,4 +1,5 @@
-import { beforeAll, expect, it } from 'vitest';
+import http from 'node:http';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { addToCart, getCart } from '@/lib/cart/cart';
 import { seedCatalog } from '@/lib/catalog/seed-catalog';
 import { quoteOf } from '@/lib/checkout/quote';
@@ -7,7 +8,11 @@ import { PermissionError } from '@/lib/auth/permissions';
 import { approveReturn } from '@/lib/returns/approve';
 import { closeReturn } from '@/lib/returns/close';
 import { receiveReturn } from '@/lib/returns/receive';
-import { refundGoodwill, refundReturn } from '@/lib/returns/refund';
+import { refundGoodwill, refundReturn, retryRefund } from '@/lib/returns/refund';
+import { placeOrder } from '@/lib/checkout/place';
+import type { Db } from '@/lib/db';
+import { handleStripeWebhook, startStripeCheckout, stripeClient } from '@/lib/payments/stripe';
+import { startFakeStripe, type FakeStripe } from '../fakes/stripe';
 import { rejectReturn } from '@/lib/returns/reject';
 import { requestReturn } from '@/lib/returns/request';
 import { ReturnError } from '@/lib/returns/states';
@@ -201,5 +206,114 @@ describeEachDatabase('returns and refunds', (ctx) => {
     await expect(refundReturn(ctx.db, editor, { returnId: r.returnId }, clients)).rejects.toBeInstanceOf(PermissionError);
     await expect(approveReturn(ctx.db, null, { returnId: r.returnId })).rejects.toBeInstanceOf(PermissionError);
     expect(await ctx.db.refund.count({ where: { returnId: r.returnId } })).toBe(0);
+  });
+});
+
+const WEBHOOK_SECRET = 'whsec_test_returns';
+
+describeEachDatabase('refunds through Stripe (the real SDK against the local fake)', (ctx) => {
+  let fake: FakeStripe;
+  let receiver: http.Server;
+  let manager: StaffActor;
+  const settings = () => ({ secretKey: 'sk_test_returns', webhookSecret: WEBHOOK_SECRET, apiBase: fake.url });
+  const stripeClients = () => ({ stripe: stripeClient(settings()) });
+
+  beforeAll(async () => {
+    await seedCatalog(ctx.db);
+    manager = await makeActor(ctx.db, 'manager');
+    receiver = http.createServer((req, res) => {
+      let raw = '';
+      req.on('data', (c) => (raw += c));
+      req.on('end', () => {
+        void handleStripeWebhook(ctx.db as Db, stripeClient(settings()), raw, (req.headers['stripe-signature'] as string) ?? null, WEBHOOK_SECRET).then((r) =>
+          res.writeHead(r.status, { 'content-type': 'application/json' }).end(JSON.stringify(r.body)),
+        );
+      });
+    });
+    await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
+    fake = await startFakeStripe({ webhookSecret: WEBHOOK_SECRET, webhookUrl: `http://127.0.0.1:${(receiver.address() as { port: number }).port}/` });
+  });
+  afterAll(async () => {
+    await fake?.close();
+    await new Promise((r) => receiver?.close(r));
+  });
+
+  /** A card order paid through the fake's hosted page: the Payment row holds the payment intent. */
+  async function paidByCard(sku: string) {
+    const v = await ctx.db.variant.findUniqueOrThrow({ where: { sku } });
+    await ctx.db.variant.update({ where: { id: v.id }, data: { stock: { increment: 1 } } });
+    const r = await addToCart(ctx.db, null, { variantId: v.id, quantity: 1 }, cart);
+    const input = { ...address, payment: 'card' as const, quote: quoteOf(await getCart(ctx.db, r.newToken, cart)) };
+    const placed = await placeOrder(ctx.db, r.newToken, input, 'stripe', { cart, holdMinutes: 30 });
+    if (placed.kind !== 'placed') throw new Error(placed.kind);
+    const session = await startStripeCheckout(stripeClient(settings()), placed.order, 'http://127.0.0.1:3000');
+    await ctx.db.order.update({ where: { id: placed.order.id }, data: { providerRef: session.sessionId } });
+    await fake.pay(session.sessionId);
+    const order = await ctx.db.order.findUniqueOrThrow({ where: { id: placed.order.id }, include: { payments: true, lines: true } });
+    expect(order.status).toBe('paid');
+    return { order, intent: order.payments[0]!.externalId };
+  }
+
+  it('a provider error is recorded as failed with its message, nothing refunded; the retry pays once', async () => {
+    for (const failure of ['unavailable', 'lost-response'] as const) {
+      const { order, intent } = await paidByCard('FCT-15CM-CAM');
+      fake.failNextRefund(failure);
+      const first = await refundGoodwill(ctx.db, manager, { orderId: order.id, amount: 500, note: 'Late parcel' }, stripeClients());
+      expect(first.kind, failure).toBe('failed');
+      expect((first as { message: string }).message).toMatch(/^Stripe: /);
+      await fake.idle();
+      const row = await ctx.db.refund.findUniqueOrThrow({ where: { id: first.refundId } });
+      if (failure === 'unavailable') {
+        // Stripe never ran it: failed, and the order is untouched.
+        expect(row).toMatchObject({ status: 'failed', externalId: null });
+        expect((await ctx.db.order.findUniqueOrThrow({ where: { id: order.id } })).status).toBe('paid');
+      }
+      const again = await retryRefund(ctx.db, manager, { refundId: first.refundId }, stripeClients()).catch((e: Error) => e);
+      await fake.idle();
+      // lost-response: Stripe's webhook may already have told us it succeeded; the retry is then refused and changes nothing.
+      if (again instanceof Error) expect(again.message).toBe('This refund was already made.');
+      else expect(again.kind).toBe('succeeded');
+      expect([...fake.refunds.values()].filter((r) => r.payment_intent === intent)).toHaveLength(1);
+      expect(await ctx.db.refund.findUniqueOrThrow({ where: { id: first.refundId } })).toMatchObject({ status: 'succeeded', amountCents: 500 });
+      expect(await ctx.db.refund.count({ where: { orderId: order.id } })).toBe(1);
+      expect((await ctx.db.order.findUniqueOrThrow({ where: { id: order.id } })).status).toBe('partially_refunded');
+    }
+  });
+
+  it('a refund made in Stripe’s dashboard is reconciled once, however often and in whatever order its events arrive', async () => {
+    const { order, intent } = await paidByCard('FCT-15CM-CAM');
+    fake.setDelivery('duplicate');
+    const refund = await fake.dashboardRefund(intent, 700);
+    fake.setDelivery('normal');
+    const mine = fake.refundEvents.filter((e) => e.request.id === null && JSON.stringify(e.data.object).includes(refund.id));
+    for (const e of [...mine].reverse()) await fake.resend(e.id);
+    const rows = await ctx.db.refund.findMany({ where: { orderId: order.id } });
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ kind: 'external', status: 'succeeded', amountCents: 700, externalId: refund.id, provider: 'stripe' });
+    const after = await ctx.db.order.findUniqueOrThrow({ where: { id: order.id }, include: { events: true } });
+    expect(after.status).toBe('partially_refunded');
+    expect(after.events.filter((e) => e.to === 'partially_refunded')).toHaveLength(1);
+    // The rest, also from the dashboard: refunded in full; what remains for staff is nothing.
+    await fake.dashboardRefund(intent);
+    expect((await ctx.db.order.findUniqueOrThrow({ where: { id: order.id } })).status).toBe('refunded');
+    await expect(refundGoodwill(ctx.db, manager, { orderId: order.id, amount: 1, note: 'More' }, stripeClients())).rejects.toThrow(
+      'This order was already refunded in full.',
+    );
+  });
+
+  it('a return refunded by card: our refund and its webhook agree on one row, and the customer is e-mailed once', async () => {
+    const { order } = await paidByCard('FCT-15CM-CAM');
+    const line = order.lines[0]!;
+    const r = await requestReturn(ctx.db, { orderId: order.id, lines: [{ orderLineId: line.id, quantity: 1, reason: 'not_as_described' }] }, WINDOW);
+    await approveReturn(ctx.db, manager, { returnId: r.returnId });
+    const rl = await ctx.db.returnLine.findFirstOrThrow({ where: { returnId: r.returnId } });
+    await receiveReturn(ctx.db, manager, { returnId: r.returnId, lines: [{ returnLineId: rl.id, receivedQuantity: 1, restock: true }] });
+    const out = await refundReturn(ctx.db, manager, { returnId: r.returnId }, stripeClients());
+    await fake.idle();
+    expect(out).toMatchObject({ kind: 'succeeded', amountCents: order.totalCents });
+    expect(await ctx.db.refund.count({ where: { orderId: order.id } })).toBe(1);
+    expect((await ctx.db.order.findUniqueOrThrow({ where: { id: order.id } })).status).toBe('refunded');
+    expect((await ctx.db.return.findUniqueOrThrow({ where: { id: r.returnId } })).status).toBe('refunded');
+    expect(await ctx.db.outboxMessage.count({ where: { dedupeKey: `return-refunded:${r.returnId}` } })).toBe(1);
   });
 });
