@@ -28,6 +28,7 @@ const SETTINGS = [
   'PAYPAL_API_BASE',
   'APP_SECRET',
   'LOW_STOCK_THRESHOLD',
+  'RETURN_WINDOW_DAYS',
 ];
 const unset = Object.fromEntries(SETTINGS.map((k) => [k, undefined]));
 
@@ -56,6 +57,7 @@ describe('the shop settings', () => {
       PAYPAL_API_BASE: 'https://api-m.sandbox.paypal.com',
       PAYPAL_SDK_URL: 'https://www.paypal.com/sdk/js',
       LOW_STOCK_THRESHOLD: 5,
+      RETURN_WINDOW_DAYS: 30,
     });
     expect(c.PAYMENTS_TEST_MODE).toBeUndefined();
     expect(c.STRIPE_SECRET_KEY).toBeUndefined();
@@ -79,6 +81,10 @@ describe('the shop settings', () => {
       [{ STRIPE_SECRET_KEY: 'pk_live_1' }, 'STRIPE_SECRET_KEY: STRIPE_SECRET_KEY starts with sk_'],
       [{ STRIPE_WEBHOOK_SECRET: 'secret' }, 'STRIPE_WEBHOOK_SECRET: STRIPE_WEBHOOK_SECRET starts with whsec_'],
       [{ APP_SECRET: 'short' }, 'APP_SECRET: APP_SECRET must be at least 32 characters'],
+      [{ RETURN_WINDOW_DAYS: 'a month' }, 'RETURN_WINDOW_DAYS: RETURN_WINDOW_DAYS must be a whole number of days, e.g. 30'],
+      [{ RETURN_WINDOW_DAYS: '14.5' }, 'RETURN_WINDOW_DAYS: RETURN_WINDOW_DAYS must be a whole number of days, e.g. 30'],
+      [{ RETURN_WINDOW_DAYS: '-1' }, 'RETURN_WINDOW_DAYS: RETURN_WINDOW_DAYS cannot be negative (0 turns returns off)'],
+      [{ RETURN_WINDOW_DAYS: '366' }, 'RETURN_WINDOW_DAYS: RETURN_WINDOW_DAYS can be at most 365'],
     ];
     for (const [env, message] of cases) {
       const shopConfig = await configWith({ ...unset, ...env });
@@ -104,6 +110,8 @@ describe('the shop settings', () => {
       const shopConfig = await configWith({ ...unset, ...env });
       expect(() => shopConfig(), JSON.stringify(env)).toThrow(`Invalid shop configuration: ${Object.keys(env)[0]}`);
     }
+    expect((await configWith({ ...unset, RETURN_WINDOW_DAYS: '0' }))().RETURN_WINDOW_DAYS).toBe(0);
+    expect((await configWith({ ...unset, RETURN_WINDOW_DAYS: '365' }))().RETURN_WINDOW_DAYS).toBe(365);
     expect((await configWith({ ...unset, ORDER_HOLD_MINUTES: '1440', CATALOG_PAGE_SIZE: '96', CART_MAX_PER_LINE: '99' }))()).toMatchObject({
       ORDER_HOLD_MINUTES: 1440,
       CATALOG_PAGE_SIZE: 96,

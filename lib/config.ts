@@ -51,6 +51,13 @@ const envSchema = z.object({
   PAYPAL_SDK_URL: z.url().default('https://www.paypal.com/sdk/js'),
   /** Signs links in e-mails; when unset, one is made and kept in the database (shared by every app server). */
   APP_SECRET: z.string().min(32, 'APP_SECRET must be at least 32 characters').optional(),
+  /** Returns are accepted this many days after payment. */
+  RETURN_WINDOW_DAYS: z.coerce
+    .number({ error: 'RETURN_WINDOW_DAYS must be a whole number of days, e.g. 30' })
+    .int('RETURN_WINDOW_DAYS must be a whole number of days, e.g. 30')
+    .min(0, 'RETURN_WINDOW_DAYS cannot be negative (0 turns returns off)')
+    .max(365, 'RETURN_WINDOW_DAYS can be at most 365')
+    .default(30),
   /** A variant with this many units or fewer shows "Only N left". */
   LOW_STOCK_THRESHOLD: z.coerce.number().int().min(1).max(100).default(5),
 });

@@ -7,4 +7,6 @@ export const ORDER_STATUS_LABELS: Record<OrderStatusName, string> = {
   shipped: 'Shipped',
   cancelled: 'Cancelled',
   expired: 'Expired',
+  partially_refunded: 'Partly refunded',
+  refunded: 'Refunded',
 };

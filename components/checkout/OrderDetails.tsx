@@ -8,6 +8,8 @@ const PAYMENT_STATE: Record<OrderView['status'], string> = {
   pending: 'Waiting for payment confirmation',
   cancelled: 'Cancelled: no payment was taken',
   expired: 'Expired: no payment was received in time',
+  partially_refunded: 'Payment received; part of it was refunded',
+  refunded: 'Refunded in full',
 };
 
 /** An order as its buyer sees it: lines, totals, address, shipping and payment state. */

@@ -13,7 +13,7 @@ export const SHELL_ACTOR: AuditActor = { id: null, email: 'shell (npm run staff:
 export interface AuditChange {
   /** What was done, e.g. "product.update", "staff.role", "stock.adjust". */
   action: string;
-  entityType: 'staff' | 'product' | 'variant' | 'setup' | 'order' | 'article';
+  entityType: 'staff' | 'product' | 'variant' | 'setup' | 'order' | 'article' | 'return' | 'refund';
   entityId: string | null;
   /** A JSON summary of the parts that changed, before and after (null: did not exist / no longer exists). */
   before: unknown;

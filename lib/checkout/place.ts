@@ -90,6 +90,12 @@ export async function placeOrder(
           tx,
           view.lines.map((l) => ({ variantId: l.variantId, quantity: l.quantity, title: `${l.title} (${l.colour}, ${l.size})` })),
         );
+        // Final-sale goods cannot be returned: the order keeps that fact as it was at placement.
+        const finals = await tx.variant.findMany({
+          where: { id: { in: view.lines.map((l) => l.variantId) }, product: { finalSale: true } },
+          select: { id: true },
+        });
+        const finalSale = new Set(finals.map((v) => v.id));
         const order = await tx.order.create({
           data: {
             cartId,
@@ -123,6 +129,7 @@ export async function placeOrder(
                 quantity: l.quantity,
                 lineTotalCents: l.lineTotal.amount,
                 isWool: l.isWool,
+                finalSale: finalSale.has(l.variantId),
               })),
             },
             events: { create: { from: null, to: 'pending', note: `Placed; stock held for ${settings.holdMinutes} minutes`, createdAt: now } },

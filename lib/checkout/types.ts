@@ -1,7 +1,7 @@
 import type { Money } from '../money';
 
 /** The order as shoppers, e-mails and staff see it: a snapshot, never recomputed from the catalog. */
-export type OrderStatusName = 'pending' | 'paid' | 'shipped' | 'cancelled' | 'expired';
+export type OrderStatusName = 'pending' | 'paid' | 'shipped' | 'cancelled' | 'expired' | 'partially_refunded' | 'refunded';
 export type PaymentProviderName = 'stripe' | 'paypal' | 'test';
 
 export interface OrderLineView {

@@ -5,11 +5,12 @@ import { ORDER_STATUSES } from '../orders/staff-query';
 
 /**
  * The staff dashboard's figures, all from the orders' own snapshots (a product renamed or archived
- * since keeps its past sales). A sale is an order that was paid (paid or shipped since), counted
+ * since keeps its past sales). A sale is an order that was paid (paid, shipped or refunded since:
+ * sales are gross of refunds), counted
  * on the UTC day it was paid. Amounts are integer cents in the shop's currency.
  */
 export const DASHBOARD_DAYS = 30;
-const SOLD: OrderStatusName[] = ['paid', 'shipped'];
+const SOLD: OrderStatusName[] = ['paid', 'shipped', 'partially_refunded', 'refunded'];
 
 export interface DaySales {
   /** "2026-11-27" */
@@ -64,7 +65,7 @@ export async function dashboardStats(db: Db, opts: { now: Date; currency: string
       SELECT to_char(date_trunc('day', "paidAt" AT TIME ZONE 'UTC'), 'YYYY-MM-DD') AS day,
              COUNT(*)::int AS orders, COALESCE(SUM("totalCents"), 0)::int AS revenue
       FROM "Order"
-      WHERE status IN ('paid', 'shipped') AND "paidAt" >= ${start} AND "paidAt" <= ${opts.now}
+      WHERE status IN ('paid', 'shipped', 'partially_refunded', 'refunded') AND "paidAt" >= ${start} AND "paidAt" <= ${opts.now}
       GROUP BY 1`,
     db.order.groupBy({ by: ['status'], _count: { _all: true } }),
     db.orderLine.groupBy({

@@ -98,6 +98,10 @@ function paymentState(order: OrderView): Facts['payment'] {
       return { headline: 'Cancelled', detail: 'This order was cancelled. If you have questions, call us.' };
     case 'expired':
       return { headline: 'Expired', detail: 'The payment did not arrive in time, so the items were released.' };
+    case 'partially_refunded':
+      return { headline: PAID_BY[order.provider], detail: 'Part of your payment was refunded.' };
+    case 'refunded':
+      return { headline: 'Refunded', detail: 'Your payment was refunded in full.' };
   }
 }
 

@@ -14,6 +14,8 @@ const REFUSAL: Record<string, string> = {
   shipped: 'This order has shipped: start a return instead.',
   cancelled: 'This order was already cancelled.',
   expired: 'This order already expired unpaid; its stock was released.',
+  partially_refunded: 'This order is paid and partly refunded: refund the rest instead of cancelling it.',
+  refunded: 'This order was already refunded in full.',
 };
 
 export async function cancelUnpaidOrder(tx: Prisma.TransactionClient, orderId: string, staffName: string, now: Date): Promise<CancelOutcome> {

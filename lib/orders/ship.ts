@@ -35,6 +35,8 @@ const REFUSAL: Record<string, string> = {
   shipped: 'This order was already marked as shipped.',
   cancelled: 'This order was cancelled, so it cannot be shipped.',
   expired: 'This order expired unpaid, so it cannot be shipped.',
+  partially_refunded: 'Part of this order was refunded: check the refunds before shipping it.',
+  refunded: 'This order was refunded in full, so it cannot be shipped.',
 };
 
 export async function shipOrder(tx: Prisma.TransactionClient, input: ShipmentInput, now: Date): Promise<ShipOutcome> {

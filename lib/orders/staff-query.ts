@@ -8,7 +8,15 @@ import type { OrderStatusName } from '../checkout/types';
  * of placement (UTC days, both ends included). Forgiving like the catalog's: a value that makes no
  * sense is dropped, never an error page.
  */
-export const ORDER_STATUSES = ['pending', 'paid', 'shipped', 'cancelled', 'expired'] as const satisfies readonly OrderStatusName[];
+export const ORDER_STATUSES = [
+  'pending',
+  'paid',
+  'shipped',
+  'cancelled',
+  'expired',
+  'partially_refunded',
+  'refunded',
+] as const satisfies readonly OrderStatusName[];
 export const STAFF_ORDER_PAGE_SIZE = 25;
 
 const day = z

@@ -141,3 +141,18 @@ export function completedCapture(o: PayPalOrder): { id: string; amountCents: num
   const cents = parseMajorUnits(c.amount.value);
   return cents === null ? null : { id: c.id, amountCents: cents, currency: c.amount.currency_code };
 }
+
+const refundSchema = z.object({ id: z.string(), status: z.string(), status_details: z.object({ reason: z.string().optional() }).optional() });
+export type PayPalRefund = z.infer<typeof refundSchema>;
+
+/** Refunds part or all of a capture; `requestId` (PayPal-Request-Id) makes a retry return the same refund. */
+export function refundPayPalCapture(s: PayPalSettings, captureId: string, amountCents: number, currency: string, requestId: string): Promise<PayPalRefund> {
+  return call(
+    s,
+    'POST',
+    `/v2/payments/captures/${encodeURIComponent(captureId)}/refund`,
+    refundSchema,
+    { amount: { currency_code: currency, value: value(amountCents) } },
+    requestId,
+  );
+}

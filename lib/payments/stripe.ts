@@ -3,6 +3,7 @@ import Stripe from 'stripe';
 import type { Db } from '../db';
 import { cancelOrder } from '../checkout/transitions';
 import type { OrderView } from '../checkout/types';
+import { reconcileStripeRefund } from '../returns/reconcile';
 import { firstDelivery, recordPayment } from './record';
 
 /**
@@ -113,7 +114,13 @@ export async function expireSession(stripe: Stripe, sessionId: string): Promise<
   }
 }
 
-export type WebhookOutcome = { status: 200 | 400; orderId?: string; body: { received: boolean; outcome?: string; error?: string } };
+export type WebhookOutcome = {
+  status: 200 | 400;
+  orderId?: string;
+  /** A return whose refund this event confirmed: the customer's "refunded" e-mail follows. */
+  refundedReturnId?: string;
+  body: { received: boolean; outcome?: string; error?: string };
+};
 
 /**
  * POST /api/webhooks/stripe: verified over the raw body, recorded by event id and processed once,
@@ -135,6 +142,7 @@ export async function handleStripeWebhook(
     return { status: 400, body: { received: false, error: 'The signature does not match this payload.' } };
   }
   let orderId: string | undefined;
+  let refundedReturnId: string | undefined;
   const outcome = await db.$transaction(async (tx) => {
     if (!(await firstDelivery(tx, 'stripe', event.id, event.type))) return 'duplicate';
     if (event.type === 'checkout.session.completed' || event.type === 'checkout.session.async_payment_succeeded') {
@@ -161,7 +169,22 @@ export async function handleStripeWebhook(
       if (!current) return 'stale-session';
       return cancelOrder(tx, orderId, now, `Stripe checkout session ${session.id} expired`);
     }
+    if (event.type === 'refund.created' || event.type === 'refund.updated') {
+      const r = await reconcileStripeRefund(tx, event.data.object, now);
+      refundedReturnId = r.returnId ?? undefined;
+      return r.outcome;
+    }
+    if (event.type === 'charge.refunded') {
+      // Older API versions list the charge's refunds here; each is reconciled like refund.* (newer ones send refund.* too).
+      const outcomes: string[] = [];
+      for (const r of event.data.object.refunds?.data ?? []) {
+        const x = await reconcileStripeRefund(tx, r, now);
+        refundedReturnId ??= x.returnId ?? undefined;
+        outcomes.push(x.outcome);
+      }
+      return outcomes.join(',') || 'no-refunds-listed';
+    }
     return 'ignored';
   });
-  return { status: 200, orderId, body: { received: true, outcome } };
+  return { status: 200, orderId, ...(refundedReturnId ? { refundedReturnId } : {}), body: { received: true, outcome } };
 }

@@ -138,6 +138,24 @@ export interface FakeStripeEvent {
   type: 'checkout.session.completed' | 'checkout.session.expired';
 }
 
+/** An event about a refund: `refund.created` carries the refund, `charge.refunded` the charge with its refunds listed. */
+export interface FakeRefundEvent {
+  id: string;
+  object: 'event';
+  api_version: string;
+  created: number;
+  data: { object: FakeRefund | (FakeCharge & { refunds: { object: 'list'; data: FakeRefund[] } }) };
+  livemode: false;
+  pending_webhooks: number;
+  request: { id: string | null; idempotency_key: string | null };
+  type: 'refund.created' | 'charge.refunded';
+}
+
+/** What the next POST /v1/refunds does instead of answering normally: 'unavailable' fails before Stripe runs it
+ * (503, nothing saved: a retry with the same key runs it); 'lost-response' runs it and saves the result under the
+ * idempotency key, but answers 500 (a retry with the same key gets the saved refund). */
+export type RefundFailure = 'unavailable' | 'lost-response';
+
 export interface FakeStripeDelivery {
   eventId: string;
   type: string;
@@ -180,6 +198,12 @@ export interface FakeStripe {
   readonly refunds: ReadonlyMap<string, FakeRefund>;
   /** Every event created, oldest first. */
   readonly events: readonly FakeStripeEvent[];
+  /** Every refund event (refund.created, charge.refunded), oldest first. API refunds deliver theirs in the background (idle() waits). */
+  readonly refundEvents: readonly FakeRefundEvent[];
+  /** The next POST /v1/refunds fails this way, once. */
+  failNextRefund(failure: RefundFailure): void;
+  /** A refund made in Stripe's dashboard (no metadata of ours): delivers refund.created and charge.refunded, and waits. */
+  dashboardRefund(paymentIntentId: string, amount?: number): Promise<FakeRefund>;
   readonly deliveryMode: DeliveryMode;
   setDelivery(mode: DeliveryMode): void;
   /** What the buyer's "Pay" on the hosted page does: completes the session, creates the PaymentIntent and Charge,
@@ -397,10 +421,12 @@ export async function startFakeStripe(opts: { webhookSecret: string; webhookUrl?
   const charges = new Map<string, FakeCharge>();
   const refunds = new Map<string, FakeRefund>();
   const events: FakeStripeEvent[] = [];
+  const refundEvents: FakeRefundEvent[] = [];
+  let refundFailure: RefundFailure | null = null;
   const deliveries: FakeStripeDelivery[] = [];
   const lastRequests: FakeStripeRequest[] = [];
   const idempotency = new Map<string, IdempotentResult>();
-  const held: FakeStripeEvent[] = [];
+  const held: (FakeStripeEvent | FakeRefundEvent)[] = [];
   const inFlight = new Set<Promise<unknown>>();
   let webhookUrl: string | null = opts.webhookUrl ?? null;
   let mode: DeliveryMode = 'normal';
@@ -424,7 +450,28 @@ export async function startFakeStripe(opts: { webhookSecret: string; webhookUrl?
     return event;
   }
 
-  async function deliverOnce(event: FakeStripeEvent): Promise<FakeStripeDelivery> {
+  function newRefundEvents(refund: FakeRefund, request: FakeRefundEvent['request']): FakeRefundEvent[] {
+    const charge = charges.get(refund.charge)!;
+    const base = { object: 'event' as const, api_version: Stripe.API_VERSION, created: now(), livemode: false as const, pending_webhooks: 1, request };
+    const made: FakeRefundEvent[] = [
+      { ...base, id: `evt_${randomId(24)}`, type: 'refund.created', data: { object: structuredClone(refund) } },
+      {
+        ...base,
+        id: `evt_${randomId(24)}`,
+        type: 'charge.refunded',
+        data: {
+          object: {
+            ...structuredClone(charge),
+            refunds: { object: 'list', data: [...refunds.values()].filter((r) => r.charge === charge.id).map((r) => structuredClone(r)) },
+          },
+        },
+      },
+    ];
+    refundEvents.push(...made);
+    return made;
+  }
+
+  async function deliverOnce(event: FakeStripeEvent | FakeRefundEvent): Promise<FakeStripeDelivery> {
     const attempt = deliveries.filter((d) => d.eventId === event.id).length + 1;
     const badSignature = mode === 'bad-signature';
     const payload = JSON.stringify(event, null, 2);
@@ -460,7 +507,7 @@ export async function startFakeStripe(opts: { webhookSecret: string; webhookUrl?
   //                    the newest one once more. E.g. expire(A) then pay(B) for the same order, flush() →
   //                    completed(B), expired(A), completed(B): the older event arrives after the newer one, and
   //                    a replay of the newer one follows the older one.
-  async function deliver(event: FakeStripeEvent): Promise<void> {
+  async function deliver(event: FakeStripeEvent | FakeRefundEvent): Promise<void> {
     switch (mode) {
       case 'out-of-order':
         held.push(event);
@@ -864,7 +911,17 @@ export async function startFakeStripe(opts: { webhookSecret: string; webhookUrl?
       return { status: 200, body: ch };
     }
     if (method === 'POST' && path === '/v1/refunds') {
-      return { status: 200, body: createRefund(params) };
+      const refund = createRefund(params);
+      // Stripe tells the webhook endpoint too, after answering.
+      const made = newRefundEvents(refund, { id: requestId, idempotency_key: idemKey });
+      setImmediate(() =>
+        inBackground(
+          (async () => {
+            for (const e of made) await deliver(e);
+          })(),
+        ),
+      );
+      return { status: 200, body: refund };
     }
     if ((m = /^\/v1\/refunds\/([^/]+)$/.exec(path)) && method === 'GET') {
       const id = decodeURIComponent(m[1] ?? '');
@@ -934,11 +991,16 @@ export async function startFakeStripe(opts: { webhookSecret: string; webhookUrl?
           return;
         }
       }
+      const failure = method === 'POST' && url.pathname === '/v1/refunds' ? refundFailure : null;
+      if (failure) refundFailure = null;
+      if (failure === 'unavailable') throw new StripeApiError(503, { type: 'api_error', message: 'Stripe is temporarily unavailable (fake).' });
       const result = await route(req, url.pathname, url.searchParams, params, requestId, idemKey);
       if (idemKey !== null) {
         // Stripe saves the result once the endpoint has run (not for requests that fail validation).
         idempotency.set(idemKey, { method, path: url.pathname, paramsJson: JSON.stringify(params), status: result.status, body: result.body, requestId });
       }
+      if (failure === 'lost-response')
+        throw new StripeApiError(500, { type: 'api_error', message: 'An unknown error occurred (fake: the refund was made, the answer lost).' });
       record.status = result.status;
       sendJson(res, result.status, result.body, idemKey ? { ...baseHeaders, 'idempotency-key': idemKey } : baseHeaders);
     } catch (err) {
@@ -1036,8 +1098,17 @@ ${s.customer_email ? `<p>${escapeHtml(s.customer_email)}</p>` : ''}${body}</main
       for (const e of batch) await deliverOnce(e);
       if (batch.length > 1 && batch[0]) await deliverOnce(batch[0]);
     },
+    refundEvents,
+    failNextRefund(failure) {
+      refundFailure = failure;
+    },
+    async dashboardRefund(paymentIntentId, amount) {
+      const refund = createRefund({ payment_intent: paymentIntentId, ...(amount ? { amount: String(amount) } : {}) });
+      for (const e of newRefundEvents(refund, { id: null, idempotency_key: null })) await deliver(e);
+      return refund;
+    },
     async resend(eventId) {
-      const e = events.find((x) => x.id === eventId);
+      const e = events.find((x) => x.id === eventId) ?? refundEvents.find((x) => x.id === eventId);
       if (!e) throw new Error(`fake Stripe: no event ${eventId}`);
       return deliverOnce(e);
     },

@@ -45,7 +45,7 @@ export default async function CheckoutSuccess({ searchParams }: Props) {
       </div>
     );
   }
-  const paid = order.status === 'paid' || order.status === 'shipped';
+  const paid = order.status === 'paid' || order.status === 'shipped' || order.status === 'partially_refunded';
   return (
     <div className="page narrow">
       <header className="page-header">

@@ -4,6 +4,7 @@ import { db } from '@/lib/db';
 import { readLimited } from '@/lib/http/json-body';
 import { methodNotAllowed } from '@/lib/http/methods';
 import { handleStripeWebhook, stripeClient } from '@/lib/payments/stripe';
+import { sendReturnEmail } from '@/lib/returns/emails';
 
 export const dynamic = 'force-dynamic';
 const MAX_BYTES = 512 * 1024;
@@ -20,6 +21,7 @@ export async function POST(req: Request) {
   }
   const r = await handleStripeWebhook(db(), stripeClient(settings), raw, req.headers.get('stripe-signature'), settings.webhookSecret);
   if (r.body.outcome === 'paid' && r.orderId) await afterPayment(db(), r.orderId);
+  if (r.refundedReturnId) await sendReturnEmail(db(), r.refundedReturnId, 'refunded');
   return Response.json(r.body, { status: r.status, headers: { 'cache-control': 'no-store' } });
 }
 
