@@ -72,7 +72,7 @@ describeEachDatabase('the staff dashboard', (ctx) => {
     expect(stats.orders).toBe(2);
     expect(stats.revenueCents).toBe(18900 + 2 * 2400 + 1800 + 995);
 
-    expect(stats.byStatus).toEqual({ pending: 1, paid: 3, shipped: 0, cancelled: 0, expired: 0 });
+    expect(stats.byStatus).toEqual({ pending: 1, paid: 3, shipped: 0, partially_refunded: 0, refunded: 0, cancelled: 0, expired: 0 });
 
     expect(stats.topProducts.map((p) => [p.productSlug, p.units, p.revenueCents])).toEqual([
       ['yak-wool-socks', 2, 4800],
