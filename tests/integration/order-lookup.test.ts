@@ -160,7 +160,7 @@ describeEachDatabase('order lookup', (ctx) => {
     const byLink = await findOrderPage(ctx.db, { ...none, linkToken: signOrderNumber(secret, order.number, new Date(), 3600) }, SECRET);
     expect(byLink?.order).toMatchObject({ id: order.id, number: segment, status: 'paid' });
     expect(byLink?.order.lines).toEqual([expect.objectContaining({ sku: 'YWS-S3638-BRO', quantity: 2 })]);
-    expect(byLink?.payments).toEqual([expect.objectContaining({ provider: 'test', amount: byLink.order.total })]);
+    expect(byLink?.payments).toEqual([expect.objectContaining({ provider: 'test', amount: byLink!.order.total })]);
     expect((await findOrderPage(ctx.db, { ...none, passToken: await orderPass(ctx.db, order.number, SECRET) }, SECRET))?.order.id).toBe(order.id);
     expect((await findOrderPage(ctx.db, { ...none, cartToken }, SECRET))?.order.id).toBe(order.id);
 
