@@ -114,7 +114,10 @@ test('the lookup form works without JavaScript', async ({ page, browser }) => {
   const number = await placeOrder(page);
   const context = await browser.newContext({ javaScriptEnabled: false });
   const shopper = await context.newPage();
-  await shopper.goto('/orders/lookup');
+  // Every page's footer leads there.
+  await shopper.goto('/');
+  await shopper.getByRole('navigation', { name: 'Help' }).getByRole('link', { name: 'Find your order' }).click();
+  await expect(shopper.getByRole('heading', { level: 1, name: 'Find your order' })).toBeVisible();
   await fillLookup(shopper, number, 'wrong@example.com');
   await expect(shopper.getByRole('alert').filter({ hasText: NOT_FOUND })).toBeVisible(SLOW);
   await expect(shopper.getByRole('textbox', { name: 'E-mail' })).toHaveValue('wrong@example.com');
