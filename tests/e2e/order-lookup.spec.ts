@@ -125,3 +125,24 @@ test('the lookup form works without JavaScript', async ({ page, browser }) => {
   await expectOrderPage(shopper, number);
   await context.close();
 });
+
+test('the order pages answer only their methods, are never stored, and junk under /orders is the shared 404', async ({ request }) => {
+  const call = (method: string, url: string) => request.fetch(url, { method, maxRedirects: 0, failOnStatusCode: false });
+  for (const method of ['PUT', 'DELETE', 'PATCH']) {
+    const res = await call(method, '/orders/lookup');
+    expect(res.status(), `${method} /orders/lookup`).toBe(405);
+    expect(res.headers()['allow']).toBe('GET, HEAD, POST');
+  }
+  for (const method of ['POST', 'PUT']) {
+    const res = await call(method, '/orders/MN-100001');
+    expect(res.status(), `${method} /orders/MN-100001`).toBe(405);
+    expect(res.headers()['allow']).toBe('GET, HEAD');
+  }
+  const page = await call('GET', '/orders/MN-100001');
+  expect(page.status()).toBe(200);
+  expect(page.headers()['cache-control']).toContain('no-store');
+  expect(page.headers()['x-robots-tag']).toContain('noindex');
+  for (const url of ['/orders/mn-100001', '/orders/MN-1', '/orders/lookup/x', '/orders/MN-100001/returns']) {
+    expect((await call('GET', url)).status(), url).toBe(404);
+  }
+});
