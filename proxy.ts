@@ -27,7 +27,7 @@ const degraded: Known = {
 const PAGE_METHODS = 'GET, HEAD';
 // Pages whose forms post to a server action: without JavaScript the browser posts the form
 // itself (no Next-Action header), so POST is allowed there.
-const FORM_PAGES = new Set(['/checkout']);
+const FORM_PAGES = new Set(['/checkout', '/orders/lookup']);
 
 /** The staff area: pages and their forms (server actions post to the page, with or without JavaScript), never stored anywhere. */
 function adminRequest(request: NextRequest): NextResponse {
@@ -38,6 +38,13 @@ function adminRequest(request: NextRequest): NextResponse {
         status: request.method === 'OPTIONS' ? 204 : 405,
         headers: { allow: 'GET, HEAD, POST', 'content-type': 'text/plain; charset=utf-8' },
       });
+  res.headers.set('cache-control', 'private, no-store');
+  res.headers.set('x-robots-tag', 'noindex, nofollow');
+  return res;
+}
+
+/** A shopper's own order (the lookup and the order pages): per person, never stored, never indexed. */
+function perShopper(res: NextResponse): NextResponse {
   res.headers.set('cache-control', 'private, no-store');
   res.headers.set('x-robots-tag', 'noindex, nofollow');
   return res;
@@ -66,7 +73,7 @@ export async function proxy(request: NextRequest) {
     console.error('proxy: catalog lookup failed, serving uncached', err);
     plan = await planRequest(url.pathname, url.searchParams, degraded, { ...settings, catalogPageSize: Number.MAX_SAFE_INTEGER });
   }
-  if (plan.kind === 'pass') return NextResponse.next();
+  if (plan.kind === 'pass') return url.pathname.startsWith('/orders/') ? perShopper(NextResponse.next()) : NextResponse.next();
   const target = url.clone();
   target.search = '';
   target.pathname = plan.kind === 'rewrite' ? plan.pathname : NOT_FOUND_PATH;
@@ -74,8 +81,8 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // The catalog, collections and journal (routing plan), the per-shopper pages (methods), and the staff area.
+  // The catalog, collections and journal (routing plan), the per-shopper pages (methods; /orders also by the plan), and the staff area.
   // Static pages (home, sitemap, robots) are left out: Next answers their wrong methods with 405
   // and Allow itself, and every request the proxy sees costs it time.
-  matcher: ['/products/:path*', '/collections/:path*', '/blog/:path*', '/cart', '/checkout/:path*', '/admin', '/admin/:path*'],
+  matcher: ['/products/:path*', '/collections/:path*', '/blog/:path*', '/cart', '/checkout/:path*', '/orders/:path*', '/admin', '/admin/:path*'],
 };

@@ -50,6 +50,12 @@ export function SiteFooter({ shopName, phone, collections }: Props) {
               <Link href="/products?inStock=1">In stock now</Link>
             </li>
             <li>
+              {/* Per shopper and never stored: not prefetched from every page. */}
+              <Link href="/orders/lookup" prefetch={false}>
+                Find your order
+              </Link>
+            </li>
+            <li>
               <Link href="/blog">Journal</Link>
             </li>
           </ul>

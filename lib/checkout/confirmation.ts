@@ -4,17 +4,23 @@ import { shopConfig } from '../config';
 import { renderOrderConfirmation } from '../email/order-confirmation';
 import { mailTransportFromEnv, sendEmail } from '../email/send';
 import { orderInclude, toOrderView } from './order-view';
-import { linkSecret, signOrderLink } from './viewer';
+import { linkSecret, signOrderNumber } from './viewer';
 
 /**
  * What follows a payment: the confirmation e-mail, with a signed link to the order that works for
  * 30 days. Keyed on the order, so a replayed webhook or a second call never sends it twice.
  */
+const ORDER_LINK_SECONDS = 30 * 86_400;
+
+/**
+ * The e-mails' link: the order page (/orders/MN-100001, the page a lookup opens too) with a token
+ * signing the number for 30 days. Links sent before it (/checkout/success?order=…&token=…) still work.
+ */
 export async function orderLink(db: Db, orderId: string, now = new Date()): Promise<string> {
   const c = shopConfig();
-  const token = signOrderLink(await linkSecret(db, c.APP_SECRET), orderId, now);
-  const url = new URL('/checkout/success', c.SITE_URL);
-  url.searchParams.set('order', orderId);
+  const { number } = await db.order.findUniqueOrThrow({ where: { id: orderId }, select: { number: true } });
+  const token = signOrderNumber(await linkSecret(db, c.APP_SECRET), number, now, ORDER_LINK_SECONDS);
+  const url = new URL(`/orders/MN-${number}`, c.SITE_URL);
   url.searchParams.set('token', token);
   return url.toString();
 }

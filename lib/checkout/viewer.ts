@@ -30,6 +30,24 @@ export function signOrderLink(secret: string, orderId: string, now: Date, days =
   return `${expires}.${mac(secret, orderId, expires)}`;
 }
 
+/**
+ * The order page (/orders/MN-100001) is opened with a token that signs the order's number rather
+ * than its id, so it is checked before the database is asked anything: without a valid token the
+ * page never reads the order, and cannot tell by its timing whether the number exists. The subject
+ * has its own label, so such a token never passes as a link for an order id, nor the other way round.
+ */
+const numberSubject = (n: number) => `order-number:${n}`;
+
+/** A token for /orders/<number>: "<expiry seconds>.<signature>", valid for `seconds`. */
+export function signOrderNumber(secret: string, number: number, now: Date, seconds: number): string {
+  const expires = Math.floor(now.getTime() / 1000) + Math.floor(seconds);
+  return `${expires}.${mac(secret, numberSubject(number), expires)}`;
+}
+
+export function verifyOrderNumber(secret: string, number: number, token: string, now: Date): boolean {
+  return verifyOrderLink(secret, numberSubject(number), token, now);
+}
+
 export function verifyOrderLink(secret: string, orderId: string, token: string, now: Date): boolean {
   const m = /^(\d{9,11})\.([A-Za-z0-9_-]{43})$/.exec(token);
   if (!m) return false;

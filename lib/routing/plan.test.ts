@@ -120,6 +120,30 @@ describe('routing plan: what visitors type never adds pages to the cache', () =>
     }
   });
 
+  it('passes the order lookup and order pages written as the shop writes them; anything else under /orders is the shared 404', async () => {
+    expect(await plan('/orders/lookup')).toEqual(pass);
+    expect(await plan('/orders/lookup?number=MN-100001')).toEqual(pass);
+    expect(await plan('/orders/MN-100001')).toEqual(pass);
+    expect(await plan('/orders/MN-123456789')).toEqual(pass);
+    for (const url of [
+      '/orders',
+      '/orders/',
+      '/orders/lookup/',
+      '/orders/lookup/x',
+      '/orders/Lookup',
+      '/orders/mn-100001',
+      '/orders/100001',
+      '/orders/MN-1',
+      '/orders/MN-1234567890',
+      '/orders/MN-100001/',
+      '/orders/MN-100001/returns',
+      '/orders/%4DN-100001',
+      '/orders/junk',
+    ]) {
+      expect(await plan(url), url).toEqual(notFound);
+    }
+  });
+
   it('leaves every other page alone', async () => {
     expect(await plan('/')).toEqual(pass);
     expect(await plan('/cart')).toEqual(pass);

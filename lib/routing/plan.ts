@@ -91,9 +91,22 @@ async function planInternal(publicPath: string, internalPath: string, rawKey: st
   return plan.kind === 'rewrite' && safeDecode(plan.pathname) === safeDecode(internalPath) ? { kind: 'pass' } : { kind: 'not-found' };
 }
 
+/**
+ * The shopper's own orders: the lookup form and one order page per number, written as the shop
+ * writes it (/orders/MN-100001). Everything else under /orders is the shared 404. The pages are
+ * per shopper and never stored, so no database question is needed here: the page itself asks for
+ * the proof (lib/orders/order-page.ts).
+ */
+export function planOrders(parts: string[]): Plan {
+  if (parts.length !== 2) return { kind: 'not-found' };
+  const [, page] = parts;
+  return page === 'lookup' || /^MN-\d{6,9}$/.test(page!) ? { kind: 'pass' } : { kind: 'not-found' };
+}
+
 export async function planRequest(pathname: string, search: URLSearchParams, known: Known, settings: PlanSettings): Promise<Plan> {
   const parts = pathname.split('/').slice(1);
   const [section, rawSlug, third, fourth] = parts;
+  if (section === 'orders') return planOrders(parts);
   if (section !== 'products' && section !== 'collections' && section !== 'blog') return { kind: 'pass' };
   if (parts.some((p) => p === '')) return parts.length === 1 ? { kind: 'pass' } : { kind: 'not-found' };
 
