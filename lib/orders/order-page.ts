@@ -5,6 +5,7 @@ import type { OrderView, PaymentProviderName } from '../checkout/types';
 import { linkSecret, signOrderNumber, verifyOrderNumber, viewerHash } from '../checkout/viewer';
 import type { Db } from '../db';
 import { money, type Money } from '../money';
+import { formatReturnNumber, type ReturnStatusName } from '../returns/states';
 
 /**
  * The shopper's order page, /orders/MN-100001. It opens with a proof, never with the number alone:
@@ -37,9 +38,29 @@ export interface PaymentView {
   at: string;
 }
 
+/** A refund as the customer sees it: money sent back to their card or PayPal (failed attempts are staff's to retry, not shown). */
+export interface RefundView {
+  amount: Money;
+  status: 'pending' | 'succeeded';
+  at: string;
+  /** The return it was for, e.g. "R-5001". */
+  returnNumber: string | null;
+}
+
+export interface ReturnView {
+  number: string;
+  status: ReturnStatusName;
+  items: number;
+  at: string;
+  /** What staff told the customer on approving or rejecting. */
+  message: string | null;
+}
+
 export interface OrderPageView {
   order: OrderView;
   payments: PaymentView[];
+  refunds: RefundView[];
+  returns: ReturnView[];
 }
 
 export interface OrderPageRequest {
@@ -63,11 +84,29 @@ export async function findOrderPage(db: Db, r: OrderPageRequest, appSecret: stri
   if (!proven && !viewer) return null;
   const row = await db.order.findFirst({
     where: proven ? { number } : { number, viewerTokenHash: viewer! },
-    include: { ...orderInclude, payments: { orderBy: { createdAt: 'asc' } } },
+    include: {
+      ...orderInclude,
+      payments: { orderBy: { createdAt: 'asc' } },
+      refunds: { where: { status: { in: ['pending', 'succeeded'] } }, orderBy: { createdAt: 'asc' }, include: { return: { select: { number: true } } } },
+      returns: { orderBy: { createdAt: 'asc' }, include: { lines: { select: { quantity: true } } } },
+    },
   });
   if (!row) return null;
   return {
     order: toOrderView(row),
     payments: row.payments.map((p) => ({ provider: p.provider, amount: money(p.amountCents, p.currency), at: p.createdAt.toISOString() })),
+    refunds: row.refunds.map((r) => ({
+      amount: money(r.amountCents, r.currency),
+      status: r.status === 'succeeded' ? 'succeeded' : 'pending',
+      at: r.createdAt.toISOString(),
+      returnNumber: r.return ? formatReturnNumber(r.return.number) : null,
+    })),
+    returns: row.returns.map((r) => ({
+      number: formatReturnNumber(r.number),
+      status: r.status,
+      items: r.lines.reduce((n, l) => n + l.quantity, 0),
+      at: r.createdAt.toISOString(),
+      message: r.customerMessage,
+    })),
   };
 }

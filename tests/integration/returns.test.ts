@@ -5,6 +5,7 @@ import { seedCatalog } from '@/lib/catalog/seed-catalog';
 import { quoteOf } from '@/lib/checkout/quote';
 import { checkoutAndPay } from '@/lib/checkout/service';
 import { PermissionError } from '@/lib/auth/permissions';
+import { findOrderPage, orderPass } from '@/lib/orders/order-page';
 import { approveReturn } from '@/lib/returns/approve';
 import { closeReturn } from '@/lib/returns/close';
 import { receiveReturn } from '@/lib/returns/receive';
@@ -110,6 +111,20 @@ describeEachDatabase('returns and refunds', (ctx) => {
     expect(await ctx.db.auditEntry.count({ where: { entityId: r.returnId, actorId: manager.id } })).toBe(2);
     await closeReturn(ctx.db, manager, { returnId: r.returnId });
     await refused(closeReturn(ctx.db, manager, { returnId: r.returnId }), 'This return was already closed.');
+
+    // The customer's order page lists the return and both refunds.
+    const page = await findOrderPage(
+      ctx.db,
+      { segment: `MN-${order.number}`, linkToken: null, passToken: await orderPass(ctx.db, order.number, undefined), cartToken: null },
+      undefined,
+    );
+    expect(page!.returns).toEqual([
+      { number: r.number, status: 'closed', items: 2, at: expect.any(String), message: 'Send them to our Ulaanbaatar workshop.' },
+    ]);
+    expect(page!.refunds.map((x) => [x.amount.amount, x.status, x.returnNumber])).toEqual([
+      [refund.amountCents, 'succeeded', r.number],
+      [rest, 'succeeded', null],
+    ]);
   });
 
   it('refuses a return above what was bought minus what is returned or asked for, a final-sale line, and one outside the window', async () => {

@@ -60,7 +60,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
       </div>
     );
   }
-  const { order, payments } = view;
+  const { order, payments, refunds, returns } = view;
   return (
     <div className="page narrow">
       <header className="page-header">
@@ -74,7 +74,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
       <OrderDetails order={order} />
       <div className="order-details order-more">
         <OrderPayments payments={payments} />
-        <OrderRefundsAndReturns />
+        <OrderRefundsAndReturns refunds={refunds} returns={returns} />
       </div>
       <p className="muted small lookup__note">
         Questions about this order? Call us on {shopConfig().SHOP_PHONE} and give the number {order.number}.
