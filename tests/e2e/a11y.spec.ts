@@ -13,6 +13,7 @@ const SHOPPER_PAGES = [
   { name: 'the journal', path: '/blog' },
   { name: 'an article', path: '/blog/protocol-turns-into-an-invitation' },
   { name: 'an empty cart', path: '/cart' },
+  { name: 'the order lookup', path: '/orders/lookup' },
   { name: 'an unknown product', path: '/products/no-such-thing' },
   { name: 'an unknown address', path: '/no-such-page' },
 ];
