@@ -108,6 +108,8 @@ export interface FakePayPal {
   captureAmountOverride(value: string | null): void;
   /** Makes every issued access token invalid (the next API call answers 401), to test re-authentication. */
   expireTokens(): void;
+  /** The next refund call answers 503 before anything is refunded (PayPal having a bad moment), to test a retry. */
+  failNextRefund(): void;
   readonly orders: ReadonlyMap<string, FakePayPalOrder>;
   readonly captures: ReadonlyMap<string, FakePayPalCapture>;
   readonly refunds: ReadonlyMap<string, FakePayPalRefund>;
@@ -240,6 +242,7 @@ export async function startFakePayPal(opts: { clientId: string; clientSecret: st
   const requestIds = new Map<string, { kind: 'order' | 'refund'; id: string }>();
   const lastRequests: FakePayPalRequest[] = [];
   let declineNext = false;
+  let failRefund = false;
   let amountOverride: string | null = null;
   let baseUrl = '';
 
@@ -630,6 +633,10 @@ export async function startFakePayPal(opts: { clientId: string; clientSecret: st
       return { status: 200, body: getCapture(decodeURIComponent(m[1] ?? '')).capture };
     }
     if ((m = /^\/v2\/payments\/captures\/([^/]+)\/refund$/.exec(path)) && method === 'POST') {
+      if (failRefund) {
+        failRefund = false;
+        return { status: 503, body: { name: 'SERVICE_UNAVAILABLE', message: 'Service Unavailable.', debug_id: 'fake-503' } };
+      }
       const c = getCapture(decodeURIComponent(m[1] ?? ''));
       const prior = requestId ? requestIds.get(requestId) : undefined;
       if (prior?.kind === 'refund') return { status: 200, body: refunds.get(prior.id) };
@@ -749,6 +756,9 @@ export async function startFakePayPal(opts: { clientId: string; clientSecret: st
     },
     expireTokens() {
       tokens.clear();
+    },
+    failNextRefund() {
+      failRefund = true;
     },
     orders: orderView,
     captures: captureView,
