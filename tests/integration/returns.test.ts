@@ -274,8 +274,13 @@ describeEachDatabase('refunds through Stripe (the real SDK against the local fak
       const { order, intent } = await paidByCard('FCT-15CM-CAM');
       fake.failNextRefund(failure);
       const first = await refundGoodwill(ctx.db, manager, { orderId: order.id, amount: 500, note: 'Late parcel' }, stripeClients());
-      expect(first.kind, failure).toBe('failed');
-      expect((first as { message: string }).message).toMatch(/^Stripe: /);
+      if (failure === 'unavailable' || first.kind === 'failed') {
+        expect(first.kind, failure).toBe('failed');
+        expect((first as { message: string }).message).toMatch(/^Stripe: /);
+      } else {
+        // lost-response: Stripe made the refund and its webhook can beat the lost answer home; then the refund is already succeeded.
+        expect(first.kind, failure).toBe('succeeded');
+      }
       await fake.idle();
       const row = await ctx.db.refund.findUniqueOrThrow({ where: { id: first.refundId } });
       if (failure === 'unavailable') {
