@@ -60,7 +60,15 @@ test('the feed lists every published article with absolute links', async ({ page
   const xml = await res.text();
   expect(xml).toContain('<rss version="2.0"');
   const links = [...xml.matchAll(/<item>[\s\S]*?<link>([^<]+)<\/link>/g)].map((m) => m[1]);
-  expect(links).toHaveLength(5);
+  // The five seed articles (the staff e2e, which runs first, may have published one more).
+  expect(links.length).toBeGreaterThanOrEqual(5);
+  expect(
+    links.filter((l) =>
+      /\/blog\/(protocol-of-mutual-assistance-1934|protocol-turns-into-an-invitation|council-of-ministers-request|seventeenth-army-crosses-the-border|marshal-demid-1900-1937)$/.test(
+        l!,
+      ),
+    ),
+  ).toHaveLength(5);
   for (const l of links) expect(l).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/blog\/[a-z0-9-]+$/);
   for (const title of SERIES_TITLES) expect(xml).toContain(title.replace(/&/g, '&amp;'));
   // Every feed link is a page a reader can open.
