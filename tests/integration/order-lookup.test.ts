@@ -183,4 +183,24 @@ describeEachDatabase('order lookup', (ctx) => {
       expect(await findOrderPage(ctx.db, { ...none, segment: bad, linkToken: signOrderNumber(secret, order.number, new Date(), 3600) }, SECRET)).toBeNull();
     }
   });
+
+  it('each proof opens its own order and no other, with other orders in the shop', async () => {
+    const secret = await linkSecret(ctx.db, SECRET);
+    const v = await ctx.db.variant.findUniqueOrThrow({ where: { sku: 'FCT-15CM-CAM' } });
+    const r = await addToCart(ctx.db, null, { variantId: v.id, quantity: 1 }, testCartSettings);
+    const paid = await checkoutAndPay(ctx.db, r.newToken!, { ...testCheckoutAddress, quote: quoteOf(await getCart(ctx.db, r.newToken, testCartSettings)) });
+    if (paid.kind !== 'paid') throw new Error(paid.kind);
+    const other = await ctx.db.order.findUniqueOrThrow({ where: { id: paid.orderId } });
+    const open = (number: number, proof: { linkToken?: string; passToken?: string; cartToken?: string }) =>
+      findOrderPage(ctx.db, { segment: `MN-${number}`, linkToken: null, passToken: null, cartToken: null, ...proof }, SECRET);
+    const link = (number: number) => signOrderNumber(secret, number, new Date(), 3600);
+    expect((await open(order.number, { linkToken: link(order.number) }))?.order.id).toBe(order.id);
+    expect((await open(other.number, { linkToken: link(other.number) }))?.order.id).toBe(other.id);
+    expect((await open(other.number, { passToken: await orderPass(ctx.db, other.number, SECRET) }))?.order.id).toBe(other.id);
+    // The first browser's cart cookie opens its own order only.
+    expect(await open(other.number, { cartToken })).toBeNull();
+    expect((await open(other.number, { cartToken: r.newToken! }))?.order.id).toBe(other.id);
+    // A stale pass beside a good link (an old cookie, a fresh e-mail): the good proof is enough.
+    expect((await open(other.number, { linkToken: link(other.number), passToken: link(order.number) }))?.order.id).toBe(other.id);
+  });
 });

@@ -5,6 +5,7 @@ import { seedCatalog } from '@/lib/catalog/seed-catalog';
 import { quoteOf } from '@/lib/checkout/quote';
 import { checkoutAndPay } from '@/lib/checkout/service';
 import { PermissionError } from '@/lib/auth/permissions';
+import { cancelUnpaidOrder } from '@/lib/orders/cancel';
 import { findOrderPage, orderPass } from '@/lib/orders/order-page';
 import { approveReturn } from '@/lib/returns/approve';
 import { closeReturn } from '@/lib/returns/close';
@@ -125,6 +126,33 @@ describeEachDatabase('returns and refunds', (ctx) => {
       [refund.amountCents, 'succeeded', r.number],
       [rest, 'succeeded', null],
     ]);
+    // A refund still at the provider is shown as in progress; a failed attempt (staff's to retry) is not shown.
+    const row = {
+      orderId: o.order.id,
+      kind: 'goodwill' as const,
+      provider: 'test' as const,
+      paymentRef: 'test_x',
+      amountCents: 100,
+      currency: 'USD',
+      note: 'x',
+    };
+    await ctx.db.refund.create({ data: { ...row, status: 'failed', createdAt: new Date(Date.now() + 1000) } });
+    await ctx.db.refund.create({ data: { ...row, status: 'pending', createdAt: new Date(Date.now() + 2000) } });
+    const later = await findOrderPage(
+      ctx.db,
+      { segment: `MN-${order.number}`, linkToken: null, passToken: await orderPass(ctx.db, order.number, undefined), cartToken: null },
+      undefined,
+    );
+    expect(later!.refunds.map((x) => [x.amount.amount, x.status])).toEqual([
+      [refund.amountCents, 'succeeded'],
+      [rest, 'succeeded'],
+      [100, 'pending'],
+    ]);
+    // A refunded order cannot be cancelled: it says why.
+    expect(await ctx.db.$transaction((tx) => cancelUnpaidOrder(tx, o.order.id, 'Bat', new Date()))).toEqual({
+      kind: 'refused',
+      message: 'This order was already refunded in full.',
+    });
   });
 
   it('refuses a return above what was bought minus what is returned or asked for, a final-sale line, and one outside the window', async () => {
