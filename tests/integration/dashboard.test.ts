@@ -35,7 +35,9 @@ describeEachDatabase('the staff dashboard', (ctx) => {
       const r = await addToCart(ctx.db, token, { variantId: v.id, quantity }, testCartSettings, paidAt ?? now);
       token = r.newToken ?? token;
     }
-    const quote = quoteOf(await getCart(ctx.db, token, testCartSettings));
+    // Read at the same moment the cart was filled: the shop's clock is the test's, never the real one (a cart
+    // filled 30 days before the fixed `now` had expired by the real clock once the day passed 15:00 UTC).
+    const quote = quoteOf(await getCart(ctx.db, token, testCartSettings, paidAt ?? now));
     const input = { ...address, shippingMethod, quote };
     if (!paidAt) {
       const placed = await placeOrder(ctx.db, token, input, 'stripe', { cart: testCartSettings, holdMinutes: 30 }, now);
