@@ -1,9 +1,9 @@
 import type { CSSProperties } from 'react';
-import { Body, Button, Container, Head, Heading, Html, Preview, Text } from '@react-email/components';
+import { Text } from '@react-email/components';
 import { render } from '@react-email/render';
 import { z } from 'zod';
 import type { OrderView } from '../checkout/types';
-import { telHref } from '../phone';
+import { mailStyles, OrderMail } from './order-mail';
 
 /**
  * "Your parcel is on its way": sent once when staff mark an order shipped, with the carrier, the
@@ -27,46 +27,23 @@ const inputSchema = z.object({
   orderUrl: z.url({ protocol: /^https?$/, error: 'The order link must be an absolute http(s) address' }),
 });
 
-const paper = '#f6f1e8';
-const ink = '#23201c';
-const ink2 = '#5a534a';
-const sans = "-apple-system, BlinkMacSystemFont, 'Segoe UI', Helvetica, Arial, sans-serif";
 const s = {
-  body: { backgroundColor: paper, color: ink, fontFamily: sans, margin: 0, padding: '32px 12px' },
-  container: { maxWidth: '560px', backgroundColor: '#fffdf9', border: '1px solid #ddd3c3', borderRadius: '10px', padding: '36px 32px' },
-  shop: { fontSize: '13px', letterSpacing: '0.14em', textTransform: 'uppercase', color: ink2, margin: '0 0 28px' },
-  h1: { fontFamily: "Georgia, 'Times New Roman', Times, serif", fontSize: '28px', lineHeight: '34px', fontWeight: 400, margin: '0 0 12px' },
-  para: { fontSize: '16px', lineHeight: '24px', margin: '0 0 16px' },
+  ...mailStyles,
   tracking: { fontSize: '18px', lineHeight: '26px', fontWeight: 700, margin: '0 0 24px' },
-  button: { backgroundColor: ink, color: paper, borderRadius: '999px', padding: '13px 26px', fontSize: '15px', fontWeight: 600, textDecoration: 'none' },
-  small: { fontSize: '14px', lineHeight: '21px', color: ink2, margin: '28px 0 0' },
 } satisfies Record<string, CSSProperties>;
 
 function Email({ i, items }: { i: OrderShippedInput; items: string }) {
-  const subject = `Order ${i.order.number} is on its way`;
   return (
-    <Html lang="en" dir="ltr">
-      <Head>
-        <title>{subject}</title>
-      </Head>
-      <Preview>{`${i.carrier} tracking number ${i.trackingNumber}`}</Preview>
-      <Body style={s.body}>
-        <Container style={s.container}>
-          <Text style={s.shop}>{i.shopName}</Text>
-          <Heading as="h1" style={s.h1}>
-            {subject}
-          </Heading>
-          <Text style={s.para}>{`We have handed your parcel (${items}) to ${i.carrier}. Its tracking number is:`}</Text>
-          <Text style={s.tracking}>{i.trackingNumber}</Text>
-          <Button href={i.orderUrl} style={s.button}>
-            View your order
-          </Button>
-          <Text style={s.small}>
-            Questions? Call us on <a href={telHref(i.shopPhone)}>{i.shopPhone}</a>.
-          </Text>
-        </Container>
-      </Body>
-    </Html>
+    <OrderMail
+      subject={`Order ${i.order.number} is on its way`}
+      preview={`${i.carrier} tracking number ${i.trackingNumber}`}
+      shopName={i.shopName}
+      shopPhone={i.shopPhone}
+      orderUrl={i.orderUrl}
+    >
+      <Text style={s.para}>{`We have handed your parcel (${items}) to ${i.carrier}. Its tracking number is:`}</Text>
+      <Text style={s.tracking}>{i.trackingNumber}</Text>
+    </OrderMail>
   );
 }
 

@@ -1,8 +1,7 @@
-import type { CSSProperties } from 'react';
-import { Body, Button, Container, Head, Heading, Html, Preview, Text } from '@react-email/components';
+import { Text } from '@react-email/components';
 import { render } from '@react-email/render';
 import { z } from 'zod';
-import { telHref } from '../phone';
+import { mailStyles, OrderMail } from './order-mail';
 
 /**
  * The e-mail at each step of a return (requested, approved, rejected, received, refunded): one
@@ -71,60 +70,20 @@ function wording(i: ReturnUpdateInput): { subject: string; lead: string; next: s
   }
 }
 
-const s = {
-  body: {
-    backgroundColor: '#f6f1e8',
-    color: '#23201c',
-    fontFamily: "-apple-system, 'Segoe UI', Helvetica, Arial, sans-serif",
-    margin: 0,
-    padding: '32px 12px',
-  },
-  container: { maxWidth: '560px', backgroundColor: '#fffdf9', border: '1px solid #ddd3c3', borderRadius: '10px', padding: '36px 32px' },
-  shop: { fontSize: '13px', letterSpacing: '0.14em', textTransform: 'uppercase', color: '#5a534a', margin: '0 0 28px' },
-  h1: { fontFamily: "Georgia, 'Times New Roman', Times, serif", fontSize: '28px', lineHeight: '34px', fontWeight: 400, margin: '0 0 12px' },
-  para: { fontSize: '16px', lineHeight: '24px', margin: '0 0 16px' },
-  button: {
-    backgroundColor: '#23201c',
-    color: '#f6f1e8',
-    borderRadius: '999px',
-    padding: '13px 26px',
-    fontSize: '15px',
-    fontWeight: 600,
-    textDecoration: 'none',
-  },
-  small: { fontSize: '14px', lineHeight: '21px', color: '#5a534a', margin: '28px 0 0' },
-} satisfies Record<string, CSSProperties>;
+const s = mailStyles;
 
 function Email({ i, w }: { i: ReturnUpdateInput; w: ReturnType<typeof wording> }) {
   return (
-    <Html lang="en" dir="ltr">
-      <Head>
-        <title>{w.subject}</title>
-      </Head>
-      <Preview>{w.lead}</Preview>
-      <Body style={s.body}>
-        <Container style={s.container}>
-          <Text style={s.shop}>{i.shopName}</Text>
-          <Heading as="h1" style={s.h1}>
-            {w.subject}
-          </Heading>
-          <Text style={s.para}>{w.lead}</Text>
-          {i.items.map((item) => (
-            <Text key={item} style={s.para}>
-              {item}
-            </Text>
-          ))}
-          {i.message ? <Text style={s.para}>{`A note from us: ${i.message}`}</Text> : null}
-          <Text style={s.para}>{w.next}</Text>
-          <Button href={i.orderUrl} style={s.button}>
-            View your order
-          </Button>
-          <Text style={s.small}>
-            Questions? Call us on <a href={telHref(i.shopPhone)}>{i.shopPhone}</a>.
-          </Text>
-        </Container>
-      </Body>
-    </Html>
+    <OrderMail subject={w.subject} preview={w.lead} shopName={i.shopName} shopPhone={i.shopPhone} orderUrl={i.orderUrl}>
+      <Text style={s.para}>{w.lead}</Text>
+      {i.items.map((item) => (
+        <Text key={item} style={s.para}>
+          {item}
+        </Text>
+      ))}
+      {i.message ? <Text style={s.para}>{`A note from us: ${i.message}`}</Text> : null}
+      <Text style={s.para}>{w.next}</Text>
+    </OrderMail>
   );
 }
 
