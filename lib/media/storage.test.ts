@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, it } from 'vitest';
-import { isMediaKey, localMediaStorage, mediaUrl } from './storage';
+import { isMediaKey, isPublicMediaKey, localMediaStorage, mediaUrl } from './storage';
 
 const id = 'c' + 'a1'.repeat(12);
 const hash = 'f'.repeat(32);
@@ -10,7 +10,12 @@ const hash = 'f'.repeat(32);
 it('keys are made by the shop: a product image or an article cover, by row id and content hash', () => {
   expect(isMediaKey(`products/${id}/${hash}.webp`)).toBe(true);
   expect(isMediaKey(`articles/${id}/${hash}.webp`)).toBe(true);
+  expect(isMediaKey(`returns/${id}/${hash}.webp`)).toBe(true);
   expect(isMediaKey(`staff/${id}/${hash}.webp`)).toBe(false);
+  // A customer's return photos are stored but never public.
+  expect(isPublicMediaKey(`returns/${id}/${hash}.webp`)).toBe(false);
+  expect(isPublicMediaKey(`products/${id}/${hash}.webp`)).toBe(true);
+  expect(isPublicMediaKey(`articles/${id}/${hash}.webp`)).toBe(true);
   expect(isMediaKey(`articles/${id}/../../etc/passwd`)).toBe(false);
   expect(isMediaKey(`articles/${id}/${hash}.svg`)).toBe(false);
   expect(mediaUrl(`articles/${id}/${hash}.webp`)).toBe(`/media/articles/${id}/${hash}.webp`);

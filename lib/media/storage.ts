@@ -12,11 +12,20 @@ export interface MediaStorage {
   remove(key: string): Promise<void>;
 }
 
-/** A product's image or an article's cover: `<products|articles>/<row id>/<content hash>.webp`. */
-export const MEDIA_KEY = /^(?:products|articles)\/c[a-z0-9]{20,32}\/[a-f0-9]{32}\.webp$/;
+/**
+ * A stored file: `<folder>/<row id>/<content hash>.webp`. Product images and article covers are
+ * public (served at /media/…); a return's photos are the customer's and only staff open them
+ * (app/(admin)/admin/returns/[id]/photos/…), so the public route never serves their folder.
+ */
+export const MEDIA_KEY = /^(?:products|articles|returns)\/c[a-z0-9]{20,32}\/[a-f0-9]{32}\.webp$/;
+export const PUBLIC_MEDIA_KEY = /^(?:products|articles)\/c[a-z0-9]{20,32}\/[a-f0-9]{32}\.webp$/;
 
 export function isMediaKey(key: string): boolean {
   return MEDIA_KEY.test(key);
+}
+
+export function isPublicMediaKey(key: string): boolean {
+  return PUBLIC_MEDIA_KEY.test(key);
 }
 
 /** The public address of a stored file (served by app/media/[...key]/route.ts). */
