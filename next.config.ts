@@ -16,7 +16,7 @@ const config: NextConfig = {
     proxyClientMaxBodySize: '11mb',
     // The catalog import posts a CSV of up to 2 MB, and after its check the checked copy (base64) to a server action.
     // Every action still caps its own fields (lib/admin/form.ts formStrings).
-    serverActions: { bodySizeLimit: '6mb' },
+    serverActions: { bodySizeLimit: '16mb' },
   },
   images: {
     formats: ['image/avif', 'image/webp'],

@@ -27,7 +27,7 @@ const degraded: Known = {
 const PAGE_METHODS = 'GET, HEAD';
 // Pages whose forms post to a server action: without JavaScript the browser posts the form
 // itself (no Next-Action header), so POST is allowed there.
-const FORM_PAGES = new Set(['/checkout', '/orders/lookup']);
+const FORM_PAGES = new Set(['/checkout', '/orders/lookup', '/returns']);
 
 /** The staff area: pages and their forms (server actions post to the page, with or without JavaScript), never stored anywhere. */
 function adminRequest(request: NextRequest): NextResponse {
@@ -43,12 +43,14 @@ function adminRequest(request: NextRequest): NextResponse {
   return res;
 }
 
-/** A shopper's own order (the lookup and the order pages): per person, never stored, never indexed. */
+/** A shopper's own order (the lookup, the order pages, the returns): per person, never stored, never indexed. */
 function perShopper(res: NextResponse): NextResponse {
   res.headers.set('cache-control', 'private, no-store');
   res.headers.set('x-robots-tag', 'noindex, nofollow');
   return res;
 }
+
+const isPerShopper = (path: string) => path.startsWith('/orders/') || path === '/returns' || path.startsWith('/returns/');
 
 export async function proxy(request: NextRequest) {
   const url = request.nextUrl;
@@ -73,7 +75,7 @@ export async function proxy(request: NextRequest) {
     console.error('proxy: catalog lookup failed, serving uncached', err);
     plan = await planRequest(url.pathname, url.searchParams, degraded, { ...settings, catalogPageSize: Number.MAX_SAFE_INTEGER });
   }
-  if (plan.kind === 'pass') return url.pathname.startsWith('/orders/') ? perShopper(NextResponse.next()) : NextResponse.next();
+  if (plan.kind === 'pass') return isPerShopper(url.pathname) ? perShopper(NextResponse.next()) : NextResponse.next();
   const target = url.clone();
   target.search = '';
   target.pathname = plan.kind === 'rewrite' ? plan.pathname : NOT_FOUND_PATH;
@@ -84,5 +86,16 @@ export const config = {
   // The catalog, collections and journal (routing plan), the per-shopper pages (methods; /orders also by the plan), and the staff area.
   // Static pages (home, sitemap, robots) are left out: Next answers their wrong methods with 405
   // and Allow itself, and every request the proxy sees costs it time.
-  matcher: ['/products/:path*', '/collections/:path*', '/blog/:path*', '/cart', '/checkout/:path*', '/orders/:path*', '/admin', '/admin/:path*'],
+  matcher: [
+    '/products/:path*',
+    '/collections/:path*',
+    '/blog/:path*',
+    '/cart',
+    '/checkout/:path*',
+    '/orders/:path*',
+    '/returns',
+    '/returns/:path*',
+    '/admin',
+    '/admin/:path*',
+  ],
 };

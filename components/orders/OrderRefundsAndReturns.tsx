@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { formatMoney } from '@/lib/money-format';
 import type { RefundView, ReturnView } from '@/lib/orders/order-page';
 
@@ -13,7 +14,16 @@ const RETURN_STATUS: Record<ReturnView['status'], string> = {
 };
 
 /** The order's returns and the money sent back, as its buyer sees them (lib/orders/order-page.ts). */
-export function OrderRefundsAndReturns({ refunds, returns }: { refunds: RefundView[]; returns: ReturnView[] }) {
+export function OrderRefundsAndReturns({
+  refunds,
+  returns,
+  returnHref,
+}: {
+  refunds: RefundView[];
+  returns: ReturnView[];
+  /** The address of a return's page, e.g. "/returns/R-5001". */
+  returnHref: (returnNumber: string) => string;
+}) {
   return (
     <section className="order-section" aria-labelledby="order-refunds-returns">
       <h2 id="order-refunds-returns">Refunds and returns</h2>
@@ -23,7 +33,7 @@ export function OrderRefundsAndReturns({ refunds, returns }: { refunds: RefundVi
           {returns.map((r) => (
             <li key={r.number}>
               <span>
-                Return {r.number} · {r.items} {r.items === 1 ? 'item' : 'items'}
+                <Link href={returnHref(r.number)}>Return {r.number}</Link> · {r.items} {r.items === 1 ? 'item' : 'items'}
                 <br />
                 <span className="muted small">
                   {day.format(new Date(r.at))}

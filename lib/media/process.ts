@@ -33,3 +33,16 @@ export async function processArticleCover(bytes: Buffer): Promise<{ data: Buffer
     .toBuffer({ resolveWithObject: true });
   return { data, width: info.width, height: info.height };
 }
+
+/**
+ * A customer's photo for a return (damage, fit): turned upright, shrunk to fit 1600×1600, WebP
+ * without metadata — a phone photo's GPS position and camera details are not kept.
+ */
+export async function processReturnPhoto(bytes: Buffer): Promise<{ data: Buffer; width: number; height: number }> {
+  const { data, info } = await sharp(bytes, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error' })
+    .rotate()
+    .resize({ width: 1600, height: 1600, fit: 'inside', withoutEnlargement: true })
+    .webp({ quality: 78 })
+    .toBuffer({ resolveWithObject: true });
+  return { data, width: info.width, height: info.height };
+}

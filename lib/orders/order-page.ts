@@ -1,21 +1,18 @@
 import 'server-only';
-import { isWellFormedToken } from '../cart/token';
 import { orderInclude, toOrderView } from '../checkout/order-view';
 import type { OrderView, PaymentProviderName } from '../checkout/types';
-import { linkSecret, signOrderNumber, verifyOrderNumber, viewerHash } from '../checkout/viewer';
+import { linkSecret, signOrderNumber } from '../checkout/viewer';
 import type { Db } from '../db';
 import { money, type Money } from '../money';
 import { formatReturnNumber, type ReturnStatusName } from '../returns/states';
+import { returnability, type ReturnabilityOrder } from '../returns/returnability';
+import { shopConfig } from '../config';
+import { provenOrderWhere, type OrderProof } from './order-proof';
 
 /**
- * The shopper's order page, /orders/MN-100001. It opens with a proof, never with the number alone:
- *  - the signed link of the confirmation (or shipping) e-mail, `?token=…`, valid 30 days (lib/checkout/confirmation.ts);
- *  - the pass a good lookup on /orders/lookup leaves in an httpOnly cookie scoped to that page, valid 2 hours;
- *  - the cart cookie of the browser that placed the order (like /checkout/success).
- * Tokens sign the order number, so they are checked before anything is read: without one (and without
- * a cart cookie) the database is not asked at all.
+ * The shopper's order page, /orders/MN-100001, opened with a proof (lib/orders/order-proof.ts).
+ * Anyone else gets the same answer whether the number exists or not.
  */
-export const ORDER_PASS_COOKIE = 'order_pass';
 export const ORDER_PASS_SECONDS = 2 * 60 * 60;
 
 /** The page's path segment: exactly "MN-" and the number, as the shop writes it. */
@@ -56,36 +53,43 @@ export interface ReturnView {
   message: string | null;
 }
 
+/** Whether the buyer can still start a return here (lib/returns/returnability.ts). */
+export type ReturnWindowView = { open: true; until: string } | { open: false; message: string | null };
+
 export interface OrderPageView {
   order: OrderView;
   payments: PaymentView[];
   refunds: RefundView[];
   returns: ReturnView[];
+  returnWindow: ReturnWindowView;
 }
 
-export interface OrderPageRequest {
+export interface OrderPageRequest extends OrderProof {
   /** The path segment, e.g. "MN-100001". */
   segment: string;
-  linkToken: string | null;
-  passToken: string | null;
-  cartToken: string | null;
+  /** RETURN_WINDOW_DAYS unless given. */
+  returnWindowDays?: number;
+}
+
+const returnLinesHeld = { select: { quantity: true, receivedQuantity: true, return: { select: { status: true } } } } as const;
+
+function windowView(order: ReturnabilityOrder, windowDays: number, now: Date): ReturnWindowView {
+  const r = returnability(order, windowDays, now);
+  if (r.kind === 'closed') return { open: false, message: r.code === 'window-closed' ? r.message : null };
+  if (![...r.left.values()].some((n) => n > 0)) return { open: false, message: 'Every item of this order is returned, in a return, or final sale.' };
+  return { open: true, until: r.closesAt.toISOString() };
 }
 
 export async function findOrderPage(db: Db, r: OrderPageRequest, appSecret: string | undefined, now = new Date()): Promise<OrderPageView | null> {
   const number = numberFromPath(r.segment);
   if (number === null) return null;
-  const tokens = [r.linkToken, r.passToken].filter((t): t is string => typeof t === 'string' && t.length <= 100);
-  let proven = false;
-  if (tokens.length) {
-    const secret = await linkSecret(db, appSecret);
-    proven = tokens.some((t) => verifyOrderNumber(secret, number, t, now));
-  }
-  const viewer = isWellFormedToken(r.cartToken) ? viewerHash(r.cartToken) : null;
-  if (!proven && !viewer) return null;
+  const where = await provenOrderWhere(db, number, r, appSecret, now);
+  if (!where) return null;
   const row = await db.order.findFirst({
-    where: proven ? { number } : { number, viewerTokenHash: viewer! },
+    where,
     include: {
       ...orderInclude,
+      lines: { ...orderInclude.lines, include: { returnLines: returnLinesHeld } },
       payments: { orderBy: { createdAt: 'asc' } },
       refunds: { where: { status: { in: ['pending', 'succeeded'] } }, orderBy: { createdAt: 'asc' }, include: { return: { select: { number: true } } } },
       returns: { orderBy: { createdAt: 'asc' }, include: { lines: { select: { quantity: true } } } },
@@ -108,5 +112,6 @@ export async function findOrderPage(db: Db, r: OrderPageRequest, appSecret: stri
       at: r.createdAt.toISOString(),
       message: r.customerMessage,
     })),
+    returnWindow: windowView(row, r.returnWindowDays ?? shopConfig().RETURN_WINDOW_DAYS, now),
   };
 }

@@ -8,7 +8,7 @@ import { sendReturnEmail } from './emails';
 import type { GoodwillRefundInput, ReturnRefundInput } from './input';
 import { lockOrder } from './move';
 import { amountProblem, proposeReturnRefund, remainingRefundable } from './refundable';
-import { RETURNABLE_ORDER_STATUSES } from './request';
+import { RETURNABLE_ORDER_STATUSES } from './returnability';
 import { settleRefund } from './settle';
 import { refusal, ReturnError } from './states';
 

@@ -144,6 +144,25 @@ describe('routing plan: what visitors type never adds pages to the cache', () =>
     }
   });
 
+  it('passes the return form and return pages written as the shop writes them; anything else under /returns is the shared 404', async () => {
+    expect(await plan('/returns')).toEqual(pass);
+    expect(await plan('/returns?order=MN-100001')).toEqual(pass);
+    expect(await plan('/returns/R-1')).toEqual(pass);
+    expect(await plan('/returns/R-123456789')).toEqual(pass);
+    for (const url of [
+      '/returns/',
+      '/returns/r-5001',
+      '/returns/5001',
+      '/returns/R-',
+      '/returns/R-1234567890',
+      '/returns/R-5001/',
+      '/returns/R-5001/x',
+      '/returns/new',
+    ]) {
+      expect(await plan(url), url).toEqual(notFound);
+    }
+  });
+
   it('leaves every other page alone', async () => {
     expect(await plan('/')).toEqual(pass);
     expect(await plan('/cart')).toEqual(pass);

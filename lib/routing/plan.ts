@@ -103,10 +103,20 @@ export function planOrders(parts: string[]): Plan {
   return page === 'lookup' || /^MN-\d{6,9}$/.test(page!) ? { kind: 'pass' } : { kind: 'not-found' };
 }
 
+/**
+ * A shopper's returns: /returns (the form, for the order named in its query) and one page per
+ * return (/returns/R-5001). Like the orders, per shopper and proven by the page itself.
+ */
+export function planReturns(parts: string[]): Plan {
+  if (parts.length === 1) return { kind: 'pass' };
+  return parts.length === 2 && /^R-\d{1,9}$/.test(parts[1]!) ? { kind: 'pass' } : { kind: 'not-found' };
+}
+
 export async function planRequest(pathname: string, search: URLSearchParams, known: Known, settings: PlanSettings): Promise<Plan> {
   const parts = pathname.split('/').slice(1);
   const [section, rawSlug, third, fourth] = parts;
   if (section === 'orders') return planOrders(parts);
+  if (section === 'returns') return planReturns(parts);
   if (section !== 'products' && section !== 'collections' && section !== 'blog') return { kind: 'pass' };
   if (parts.some((p) => p === '')) return parts.length === 1 ? { kind: 'pass' } : { kind: 'not-found' };
 

@@ -1,14 +1,13 @@
 import type { Metadata } from 'next';
-import { cookies } from 'next/headers';
 import Link from 'next/link';
 import { OrderDetails } from '@/components/checkout/OrderDetails';
 import { OrderPayments } from '@/components/orders/OrderPayments';
 import { OrderRefundsAndReturns } from '@/components/orders/OrderRefundsAndReturns';
 import { FocusOnArrival } from '@/components/ui/focus-on-arrival';
-import { CART_COOKIE } from '@/lib/cart/token';
 import { shopConfig } from '@/lib/config';
 import { db } from '@/lib/db';
-import { findOrderPage, ORDER_PASS_COOKIE } from '@/lib/orders/order-page';
+import { findOrderPage, numberFromPath } from '@/lib/orders/order-page';
+import { requestProof, withToken } from '../../order-proof';
 
 export const metadata: Metadata = { title: 'Your order', robots: { index: false, follow: false } };
 export const dynamic = 'force-dynamic';
@@ -19,6 +18,8 @@ const STATUS: Record<string, string> = {
   pending: 'Waiting for payment',
   paid: 'Paid, being prepared',
   shipped: 'On its way',
+  partially_refunded: 'Partly refunded',
+  refunded: 'Refunded',
   cancelled: 'Cancelled',
   expired: 'Not completed',
 };
@@ -30,16 +31,11 @@ const day = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC
  */
 export default async function OrderPage({ params, searchParams }: Props) {
   const { number } = await params;
-  const token = (await searchParams).token;
-  const jar = await cookies();
+  const proof = await requestProof((await searchParams).token);
+  const n = numberFromPath(number);
   const view = await findOrderPage(
     db(),
-    {
-      segment: number,
-      linkToken: typeof token === 'string' ? token : null,
-      passToken: jar.get(ORDER_PASS_COOKIE)?.value ?? null,
-      cartToken: jar.get(CART_COOKIE)?.value ?? null,
-    },
+    { segment: number, linkToken: proof.linkToken, cartToken: proof.cartToken, passToken: n === null ? null : proof.passTokenFor(n) },
     shopConfig().APP_SECRET,
   );
   if (!view) {
@@ -60,7 +56,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
       </div>
     );
   }
-  const { order, payments, refunds, returns } = view;
+  const { order, payments, refunds, returns, returnWindow } = view;
   return (
     <div className="page narrow">
       <header className="page-header">
@@ -74,8 +70,22 @@ export default async function OrderPage({ params, searchParams }: Props) {
       <OrderDetails order={order} />
       <div className="order-details order-more">
         <OrderPayments payments={payments} />
-        <OrderRefundsAndReturns refunds={refunds} returns={returns} />
+        <OrderRefundsAndReturns refunds={refunds} returns={returns} returnHref={(r) => withToken(`/returns/${r}`, proof.linkToken)} />
       </div>
+      {returnWindow.open ? (
+        <section className="order-return-cta" aria-labelledby="order-return-heading">
+          <h2 id="order-return-heading">Send something back</h2>
+          <p>
+            You can start a return until {day.format(new Date(returnWindow.until))}. Choose the items and tell us why; we reply by e-mail, usually within a
+            working day.
+          </p>
+          <Link href={withToken(`/returns?order=${order.number}`, proof.linkToken)} className="button button--ghost">
+            Return items
+          </Link>
+        </section>
+      ) : returnWindow.message ? (
+        <p className="muted small">{returnWindow.message}</p>
+      ) : null}
       <p className="muted small lookup__note">
         Questions about this order? Call us on {shopConfig().SHOP_PHONE} and give the number {order.number}.
       </p>
