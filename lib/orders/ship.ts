@@ -13,6 +13,8 @@ import { mailTransportFromEnv, sendEmail } from '../email/send';
  * once. A conditional UPDATE decides: of two staff pressing "Mark as shipped" at once, one ships
  * and the other is told it already was. A flagged order (a payment that did not match) is not
  * shipped until staff have sorted out the money.
+ * An order partly refunded before it left (a goodwill refund, say) still ships: its status keeps
+ * saying money went back, and the shipment is recorded beside it (shippedAt, carrier, tracking).
  */
 export const shipmentSchema = z.strictObject({
   orderId: z.string({ error: 'That order does not exist' }).regex(/^c[a-z0-9]{20,32}$/, 'That order does not exist'),
@@ -28,29 +30,37 @@ export const shipmentSchema = z.strictObject({
 });
 export type ShipmentInput = z.infer<typeof shipmentSchema>;
 
-export type ShipOutcome = { kind: 'shipped' } | { kind: 'refused'; message: string };
+export type ShipOutcome = { kind: 'shipped'; from: 'paid' | 'partially_refunded' } | { kind: 'refused'; message: string };
 
 const REFUSAL: Record<string, string> = {
   pending: 'This order is not paid yet, so it cannot be shipped.',
   shipped: 'This order was already marked as shipped.',
   cancelled: 'This order was cancelled, so it cannot be shipped.',
   expired: 'This order expired unpaid, so it cannot be shipped.',
-  partially_refunded: 'Part of this order was refunded: check the refunds before shipping it.',
+  partially_refunded: 'This order was already marked as shipped.',
   refunded: 'This order was refunded in full, so it cannot be shipped.',
 };
 
 export async function shipOrder(tx: Prisma.TransactionClient, input: ShipmentInput, now: Date): Promise<ShipOutcome> {
-  const moved = await tx.order.updateMany({
-    where: { id: input.orderId, status: 'paid', flaggedReason: null },
-    data: { status: 'shipped', shippedAt: now, shippingCarrier: input.carrier, trackingNumber: input.trackingNumber, updatedAt: now },
-  });
+  const shipment = { shippedAt: now, shippingCarrier: input.carrier, trackingNumber: input.trackingNumber, updatedAt: now };
+  const note = `Shipped with ${input.carrier}, tracking number ${input.trackingNumber}`;
+  const moved = await tx.order.updateMany({ where: { id: input.orderId, status: 'paid', flaggedReason: null }, data: { ...shipment, status: 'shipped' } });
   if (moved.count) {
-    await event(tx, input.orderId, 'paid', 'shipped', `Shipped with ${input.carrier}, tracking number ${input.trackingNumber}`);
-    return { kind: 'shipped' };
+    await event(tx, input.orderId, 'paid', 'shipped', note);
+    return { kind: 'shipped', from: 'paid' };
+  }
+  const partly = await tx.order.updateMany({
+    where: { id: input.orderId, status: 'partially_refunded', shippedAt: null, flaggedReason: null },
+    data: shipment,
+  });
+  if (partly.count) {
+    await event(tx, input.orderId, 'partially_refunded', 'partially_refunded', note);
+    return { kind: 'shipped', from: 'partially_refunded' };
   }
   const order = await tx.order.findUnique({ where: { id: input.orderId }, select: { status: true, flaggedReason: true } });
   if (!order) return { kind: 'refused', message: 'That order does not exist.' };
-  if (order.status === 'paid') return { kind: 'refused', message: `This order is flagged and cannot ship until it is resolved: ${order.flaggedReason}` };
+  if (order.status === 'paid' || (order.status === 'partially_refunded' && order.flaggedReason))
+    return { kind: 'refused', message: `This order is flagged and cannot ship until it is resolved: ${order.flaggedReason}` };
   return { kind: 'refused', message: REFUSAL[order.status]! };
 }
 

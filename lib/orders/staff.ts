@@ -18,8 +18,8 @@ export async function shipOrderAsStaff(db: Db, actor: StaffActor | null, input: 
         action: 'order.ship',
         entityType: 'order',
         entityId: input.orderId,
-        before: { status: 'paid' },
-        after: { status: 'shipped', carrier: input.carrier, trackingNumber: input.trackingNumber },
+        before: { status: r.from },
+        after: { status: r.from === 'paid' ? 'shipped' : r.from, carrier: input.carrier, trackingNumber: input.trackingNumber },
       });
     }
     return r;

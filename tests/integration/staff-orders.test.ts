@@ -11,6 +11,7 @@ import { sendShippedEmail, shipmentSchema, shipOrder } from '@/lib/orders/ship';
 import { listStaffOrders } from '@/lib/orders/staff-list';
 import { cancelOrderAsStaff, shipOrderAsStaff } from '@/lib/orders/staff';
 import { PermissionError } from '@/lib/auth/permissions';
+import { refundGoodwill } from '@/lib/returns/refund';
 import { makeActor } from '../support/staff';
 import { parseStaffOrderQuery } from '@/lib/orders/staff-query';
 import { describeEachDatabase } from '../support/databases';
@@ -42,7 +43,7 @@ describeEachDatabase('staff handle orders', (ctx) => {
 
   it('marks a paid order shipped with its carrier and tracking number, writes the history, and e-mails the customer once', async () => {
     const id = await paidOrder();
-    expect(await ship(id)).toEqual({ kind: 'shipped' });
+    expect(await ship(id)).toEqual({ kind: 'shipped', from: 'paid' });
     const order = await ctx.db.order.findUniqueOrThrow({ where: { id }, include: { events: { orderBy: { createdAt: 'asc' } } } });
     expect(order).toMatchObject({ status: 'shipped', shippingCarrier: 'DHL Express', trackingNumber: 'JD014600003828' });
     expect(order.shippedAt).toBeInstanceOf(Date);
@@ -195,7 +196,7 @@ describeEachDatabase('staff order actions: who may, and the audit log', (ctx) =>
     expect(await ctx.db.outboxMessage.count({ where: { dedupeKey: `order-shipped:${id}` } })).toBe(0);
 
     const manager = await makeActor(ctx.db, 'manager');
-    expect(await shipOrderAsStaff(ctx.db, manager, { orderId: id, carrier: 'DHL', trackingNumber: 'JD0001' })).toEqual({ kind: 'shipped' });
+    expect(await shipOrderAsStaff(ctx.db, manager, { orderId: id, carrier: 'DHL', trackingNumber: 'JD0001' })).toEqual({ kind: 'shipped', from: 'paid' });
     const audit = await ctx.db.auditEntry.findMany({ where: { entityType: 'order', entityId: id } });
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ action: 'order.ship', actorId: manager.id, actorEmail: manager.email });
@@ -205,6 +206,26 @@ describeEachDatabase('staff order actions: who may, and the audit log', (ctx) =>
     // Refused a second time: no second audit entry, no second e-mail.
     expect((await shipOrderAsStaff(ctx.db, manager, { orderId: id, carrier: 'DHL', trackingNumber: 'JD0001' })).kind).toBe('refused');
     expect(await ctx.db.auditEntry.count({ where: { entityType: 'order', entityId: id } })).toBe(1);
+  });
+
+  it('an order partly refunded before it left still ships: the status keeps the refund, the shipment is recorded beside it, once', async () => {
+    const id = await paid();
+    const manager = await makeActor(ctx.db, 'manager');
+    await refundGoodwill(ctx.db, manager, { orderId: id, amount: 100, note: 'Sorry for the wait' }, {});
+    expect((await ctx.db.order.findUniqueOrThrow({ where: { id } })).status).toBe('partially_refunded');
+    const both = await Promise.all([
+      shipOrderAsStaff(ctx.db, manager, { orderId: id, carrier: 'DHL', trackingNumber: 'JD0002' }),
+      shipOrderAsStaff(ctx.db, manager, { orderId: id, carrier: 'DHL', trackingNumber: 'JD0003' }),
+    ]);
+    expect(both).toContainEqual({ kind: 'shipped', from: 'partially_refunded' });
+    expect(both).toContainEqual({ kind: 'refused', message: 'This order was already marked as shipped.' });
+    const order = await ctx.db.order.findUniqueOrThrow({ where: { id }, include: { events: { orderBy: { createdAt: 'asc' } } } });
+    expect(order).toMatchObject({ status: 'partially_refunded', shippingCarrier: 'DHL' });
+    expect(order.shippedAt).toBeInstanceOf(Date);
+    expect(order.events.at(-1)).toMatchObject({ from: 'partially_refunded', to: 'partially_refunded', note: expect.stringMatching(/^Shipped with DHL/) });
+    const audit = await ctx.db.auditEntry.findFirstOrThrow({ where: { entityType: 'order', entityId: id, action: 'order.ship' } });
+    expect(audit.before).toEqual({ status: 'partially_refunded' });
+    expect(await ctx.db.outboxMessage.count({ where: { dedupeKey: `order-shipped:${id}` } })).toBe(1);
   });
 
   it('an owner cancels an unpaid order, audited; an editor cannot', async () => {
