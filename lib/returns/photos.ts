@@ -21,9 +21,9 @@ export interface PreparedPhoto {
 
 export type PhotoCheck = { ok: true; photos: PreparedPhoto[] } | { ok: false; message: string };
 
-/** An empty file input sends one nameless, empty file: that is no photo, not a bad one. */
+/** A file input left empty still sends one empty file (named "" or "blob"): an empty file is no photo, not a bad one. */
 function chosen(files: readonly File[]): File[] {
-  return files.filter((f) => f.size > 0 || f.name !== '');
+  return files.filter((f) => f.size > 0);
 }
 
 export async function prepareReturnPhotos(files: readonly File[]): Promise<PhotoCheck> {
@@ -32,7 +32,6 @@ export async function prepareReturnPhotos(files: readonly File[]): Promise<Photo
   const photos: PreparedPhoto[] = [];
   for (const file of real) {
     const name = file.name ? `“${file.name.slice(0, 80)}”` : 'A photo';
-    if (file.size === 0) return { ok: false, message: `${name} is empty.` };
     if (file.size > RETURN_PHOTO_LIMITS.bytes) return { ok: false, message: `${name} is larger than 5 MB; send a smaller photo.` };
     const bytes = Buffer.from(await file.arrayBuffer());
     if (!sniffImage(bytes)) return { ok: false, message: `${name} is not a photo we can open: send a JPEG, PNG, WebP or AVIF.` };

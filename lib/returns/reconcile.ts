@@ -65,6 +65,9 @@ export async function reconcileStripeRefund(tx: Tx, r: StripeRefundFacts, now: D
     where: { id: row.id, status: row.status },
     data: { status, externalId: r.id, failureMessage: status === 'failed' ? 'Stripe reports that the refund failed' : null, updatedAt: now },
   });
-  if (!moved.count || status !== 'succeeded') return { outcome: `refund-${status}`, returnId: null };
+  if (!moved.count) return { outcome: 'unchanged', returnId: null };
+  // Failed after it had succeeded: the money did not go back after all, and the order says so.
+  if (status === 'failed' && row.status === 'succeeded') await applyRefundsToOrder(tx, payment.orderId, now, `Refund ${r.id} failed after it had succeeded`);
+  if (status !== 'succeeded') return { outcome: `refund-${status}`, returnId: null };
   return { outcome: 'refund-succeeded', returnId: await afterRefundSucceeded(tx, row, now) };
 }

@@ -1,5 +1,6 @@
 import type { Prisma } from '../db';
 import { event } from '../checkout/transitions';
+import { formatMajorUnits } from '../money';
 import type { ProviderRefundOutcome } from '../payments/refunds';
 import { lockOrder, moveReturn } from './move';
 import { refundedOrderStatus } from './refundable';
@@ -12,20 +13,29 @@ type Tx = Prisma.TransactionClient;
  * from the succeeded refunds against what was captured) and, for a return's refund, the return
  * (received → refunded). Called in the transaction that marks a refund succeeded, with the order
  * row locked, whether that news came from our own call or from the provider's webhook.
+ * A refund that fails after it had succeeded (Stripe: the card was closed) takes the status back
+ * down the same way: to partially_refunded, or to shipped / paid when nothing went back after all.
  */
-const REFUNDABLE_FROM = ['paid', 'shipped', 'partially_refunded'] as const;
+const REFUNDABLE_FROM = ['paid', 'shipped', 'partially_refunded', 'refunded'] as const;
 
 export async function applyRefundsToOrder(tx: Tx, orderId: string, now: Date, note: string): Promise<void> {
   const o = await tx.order.findUniqueOrThrow({
     where: { id: orderId },
-    select: { status: true, payments: { select: { amountCents: true } }, refunds: { where: { status: 'succeeded' }, select: { amountCents: true } } },
+    select: {
+      status: true,
+      shippedAt: true,
+      payments: { select: { amountCents: true } },
+      refunds: { where: { status: 'succeeded' }, select: { amountCents: true } },
+    },
   });
+  if (!(REFUNDABLE_FROM as readonly string[]).includes(o.status)) return;
   const captured = o.payments.reduce((n, p) => n + p.amountCents, 0);
-  const target = refundedOrderStatus(
-    captured,
-    o.refunds.reduce((n, r) => n + r.amountCents, 0),
-  );
-  if (!target || o.status === target || !(REFUNDABLE_FROM as readonly string[]).includes(o.status)) return;
+  const target =
+    refundedOrderStatus(
+      captured,
+      o.refunds.reduce((n, r) => n + r.amountCents, 0),
+    ) ?? (o.shippedAt ? 'shipped' : 'paid');
+  if (o.status === target) return;
   const moved = await tx.order.updateMany({ where: { id: orderId, status: o.status }, data: { status: target, updatedAt: now } });
   if (moved.count) await event(tx, orderId, o.status, target, note);
 }
@@ -36,7 +46,7 @@ export async function afterRefundSucceeded(
   refund: { id: string; orderId: string; returnId: string | null; amountCents: number; currency: string },
   now: Date,
 ): Promise<string | null> {
-  await applyRefundsToOrder(tx, refund.orderId, now, `Refund ${refund.id} of ${(refund.amountCents / 100).toFixed(2)} ${refund.currency} succeeded`);
+  await applyRefundsToOrder(tx, refund.orderId, now, `Refund ${refund.id} of ${formatMajorUnits(refund.amountCents)} ${refund.currency} succeeded`);
   if (!refund.returnId) return null;
   try {
     await moveReturn(tx, refund.returnId, 'refund', { now, actorId: null, note: `Refund ${refund.id} succeeded`, data: { refundedAt: now } });

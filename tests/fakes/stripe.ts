@@ -123,7 +123,8 @@ export interface FakeRefund {
   payment_intent: string;
   reason: string | null;
   receipt_number: null;
-  status: 'succeeded';
+  status: 'succeeded' | 'failed';
+  failure_reason?: string;
 }
 
 export interface FakeStripeEvent {
@@ -148,7 +149,7 @@ export interface FakeRefundEvent {
   livemode: false;
   pending_webhooks: number;
   request: { id: string | null; idempotency_key: string | null };
-  type: 'refund.created' | 'charge.refunded';
+  type: 'refund.created' | 'refund.updated' | 'charge.refunded';
 }
 
 /** What the next POST /v1/refunds does instead of answering normally: 'unavailable' fails before Stripe runs it
@@ -204,6 +205,8 @@ export interface FakeStripe {
   failNextRefund(failure: RefundFailure): void;
   /** A refund made in Stripe's dashboard (no metadata of ours): delivers refund.created and charge.refunded, and waits. */
   dashboardRefund(paymentIntentId: string, amount?: number): Promise<FakeRefund>;
+  /** A refund that had succeeded fails afterwards (the card was closed, say), as Stripe reports it: refund.updated with status failed. */
+  failRefundLater(refundId: string): Promise<void>;
   readonly deliveryMode: DeliveryMode;
   setDelivery(mode: DeliveryMode): void;
   /** What the buyer's "Pay" on the hosted page does: completes the session, creates the PaymentIntent and Charge,
@@ -1106,6 +1109,29 @@ ${s.customer_email ? `<p>${escapeHtml(s.customer_email)}</p>` : ''}${body}</main
       const refund = createRefund({ payment_intent: paymentIntentId, ...(amount ? { amount: String(amount) } : {}) });
       for (const e of newRefundEvents(refund, { id: null, idempotency_key: null })) await deliver(e);
       return refund;
+    },
+    async failRefundLater(refundId) {
+      const refund = refunds.get(refundId);
+      if (!refund) throw new Error(`fake Stripe: no refund ${refundId}`);
+      refund.status = 'failed';
+      refund.failure_reason = 'expired_or_canceled_card';
+      // The money never left: it counts as not refunded on the charge again.
+      const charge = charges.get(refund.charge)!;
+      charge.amount_refunded -= refund.amount;
+      charge.refunded = charge.amount_refunded === charge.amount;
+      const e: FakeRefundEvent = {
+        object: 'event',
+        api_version: Stripe.API_VERSION,
+        created: now(),
+        livemode: false,
+        pending_webhooks: 1,
+        request: { id: null, idempotency_key: null },
+        id: `evt_${randomId(24)}`,
+        type: 'refund.updated',
+        data: { object: structuredClone(refund) },
+      };
+      refundEvents.push(e);
+      await deliver(e);
     },
     async resend(eventId) {
       const e = events.find((x) => x.id === eventId) ?? refundEvents.find((x) => x.id === eventId);

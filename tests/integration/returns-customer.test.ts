@@ -32,8 +32,8 @@ async function png(width = 40, height = 30): Promise<File> {
 }
 
 describe('return photos', () => {
-  it('re-encodes a real photo as WebP without its metadata, and drops an empty file input', async () => {
-    const r = await prepareReturnPhotos([await png(), new File([], '')]);
+  it('re-encodes a real photo as WebP without its metadata, and drops what an empty file input sends', async () => {
+    const r = await prepareReturnPhotos([await png(), new File([], ''), new File([], 'blob', { type: 'application/octet-stream' })]);
     if (!r.ok) throw new Error(r.message);
     expect(r.photos).toHaveLength(1);
     const meta = await sharp(r.photos[0]!.data).metadata();

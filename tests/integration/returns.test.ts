@@ -349,6 +349,29 @@ describeEachDatabase('refunds through Stripe (the real SDK against the local fak
     );
   });
 
+  it('a refund that fails after it had succeeded takes the order’s status back down, once per event however often it arrives', async () => {
+    const { order, intent } = await paidByCard('FCT-15CM-CAM');
+    const part = await fake.dashboardRefund(intent, 700);
+    const rest = await fake.dashboardRefund(intent);
+    expect((await ctx.db.order.findUniqueOrThrow({ where: { id: order.id } })).status).toBe('refunded');
+    await fake.failRefundLater(rest.id);
+    const late = fake.refundEvents.at(-1)!;
+    await fake.resend(late.id);
+    expect((await ctx.db.order.findUniqueOrThrow({ where: { id: order.id } })).status).toBe('partially_refunded');
+    expect(await ctx.db.refund.findFirstOrThrow({ where: { externalId: rest.id } })).toMatchObject({
+      status: 'failed',
+      failureMessage: 'Stripe reports that the refund failed',
+    });
+    await fake.failRefundLater(part.id);
+    const after = await ctx.db.order.findUniqueOrThrow({ where: { id: order.id }, include: { events: { orderBy: { createdAt: 'asc' } } } });
+    expect(after.status).toBe('paid');
+    expect(after.events.map((e) => e.to)).toEqual(['pending', 'paid', 'partially_refunded', 'refunded', 'partially_refunded', 'paid']);
+    // Nothing went back, so everything can be refunded again.
+    expect(await refundGoodwill(ctx.db, manager, { orderId: order.id, amount: order.totalCents, note: 'Again' }, stripeClients())).toMatchObject({
+      kind: 'succeeded',
+    });
+  });
+
   it('a return refunded by card: our refund and its webhook agree on one row, and the customer is e-mailed once', async () => {
     const { order } = await paidByCard('FCT-15CM-CAM');
     const line = order.lines[0]!;
