@@ -149,7 +149,7 @@ export function ReturnRefundForm({ action, returnId, proposal }: { action: Actio
       {proposal.limitedTo ? <p className="muted">{proposal.limitedTo}</p> : null}
       <Outcome state={state} />
       <div key={state.attempt} className="admin-form__fields">
-        <div className={`form-field${amountError ? ' form-field--invalid' : ''}`}>
+        <div className={`form-field admin-amount${amountError ? ' form-field--invalid' : ''}`}>
           <label htmlFor={`${id}-amount`}>Amount to refund</label>
           <input
             id={`${id}-amount`}

@@ -43,7 +43,7 @@ export default async function ReturnsPage({ searchParams }: { searchParams: Prom
       {list.rows.length ? (
         <div className="admin-scroll">
           <TableScroll label="Returns">
-            <table className="admin-table">
+            <table className="admin-table admin-returns-table">
               <thead>
                 <tr>
                   <th scope="col">Return</th>

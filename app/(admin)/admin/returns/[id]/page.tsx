@@ -112,7 +112,7 @@ export default async function ReturnPage({ params, searchParams }: { params: Pro
       <div className="admin-card">
         <h2>Items</h2>
         <TableScroll label="Returned items">
-          <table className="admin-table">
+          <table className="admin-table admin-return-lines">
             <thead>
               <tr>
                 <th scope="col">Item</th>
