@@ -252,7 +252,7 @@ export default async function OrderPage({ params, searchParams }: { params: Prom
       </div>
 
       {returns.goodwill ? (
-        <div className="admin-card admin-card--narrow">
+        <div className="admin-card">
           <h2>Goodwill refund</h2>
           <p className="muted">
             Money back without a return, to the payment the order was paid with. {money(returns.goodwill.remaining)} can still be refunded.
