@@ -35,6 +35,12 @@ Object.assign(process.env, {
 fs.mkdirSync(path.resolve(E2E_DATA_DIR), { recursive: true });
 fs.writeFileSync(path.resolve(E2E_DATA_DIR, 'fakes.json'), JSON.stringify({ stripe: stripeFake.url, paypal: paypalFake.url }));
 await prepareDatabase((m) => console.log(`[e2e] ${m}`));
+// Out of this process: requesting a return e-mails the customer, and React Email cannot render under the react-server condition.
+const seeded = spawnSync(process.execPath, ['--import', 'tsx', '--import', './scripts/server-only-hook.mjs', 'scripts/e2e-seed-return.ts'], {
+  stdio: 'inherit',
+  env: process.env,
+});
+if (seeded.status !== 0) process.exit(seeded.status ?? 1);
 
 const nextBin = path.resolve('node_modules/next/dist/bin/next');
 // A fresh database each run: pages cached from the last one would point at rows that no longer exist.

@@ -6,6 +6,8 @@ import { usePathname } from 'next/navigation';
 export interface AdminNavItem {
   href: string;
   label: string;
+  /** Work waiting there, e.g. returns to approve: shown beside the label, and said in full to screen readers. */
+  count?: { n: number; meaning: string };
 }
 
 /** The staff area's sections, only those the role may open; the current one is marked for screen readers too. */
@@ -20,6 +22,12 @@ export function AdminNav({ items }: { items: AdminNavItem[] }) {
             <li key={i.href}>
               <Link href={i.href} aria-current={current ? 'page' : undefined}>
                 {i.label}
+                {i.count && i.count.n > 0 ? (
+                  <span className="admin-nav__count">
+                    {i.count.n}
+                    <span className="visually-hidden"> {i.count.meaning}</span>
+                  </span>
+                ) : null}
               </Link>
             </li>
           );

@@ -20,6 +20,9 @@ import { checkoutAndPay } from '@/lib/checkout/service';
 import { placeOrder } from '@/lib/checkout/place';
 import { useDb, type Db } from '@/lib/db';
 import { localMediaStorage } from '@/lib/media/storage';
+import { approveReturn } from '@/lib/returns/approve';
+import { receiveReturn } from '@/lib/returns/receive';
+import { requestReturn } from '@/lib/returns/request';
 import { describeEachDatabase } from '../support/databases';
 import { testCartSettings, testCheckoutAddress } from '../support/settings';
 import { snapshotTables } from '../support/snapshot';
@@ -84,6 +87,8 @@ interface Fixture {
   disabledId: string;
   articleId: string;
   articleUpdatedAt: string;
+  /** Only for the entries that name `returnAt`: a return of the paid order, in that state. */
+  ret?: { returnId: string; lineIds: string[]; refundId: string | null; photoId: string | null };
 }
 
 type Call = (fx: Fixture) => Promise<unknown>;
@@ -93,6 +98,8 @@ interface Entry {
   call: Call;
   /** False when even an allowed call writes nothing (a preview, a refused method). */
   writes?: boolean;
+  /** A return the call needs, made in the fixture: asked for, approved, received, received with a failed refund, or asked for with a photo. */
+  returnAt?: 'requested' | 'approved' | 'received' | 'failed-refund' | 'photo';
 }
 
 const form = (fields: Record<string, string | string[] | Blob>): FormData => {
@@ -312,6 +319,62 @@ const TABLE: Record<string, Entry> = {
     needs: 'manageOrders',
     call: action('orders/actions.ts', 'cancelOrderAction', (fx) => ({ orderId: fx.pendingOrderId })),
   },
+  'orders/actions.ts#goodwillRefundAction': {
+    needs: 'manageOrders',
+    call: action('orders/actions.ts', 'goodwillRefundAction', (fx) => ({ orderId: fx.paidOrderId, amount: '1.00', note: 'The parcel was late.' })),
+  },
+  'returns/actions.ts#approveReturnAction': {
+    needs: 'manageOrders',
+    returnAt: 'requested',
+    call: action('returns/actions.ts', 'approveReturnAction', (fx) => ({ returnId: fx.ret!.returnId, message: 'Send it back in its box.' })),
+  },
+  'returns/actions.ts#rejectReturnAction': {
+    needs: 'manageOrders',
+    returnAt: 'requested',
+    call: action('returns/actions.ts', 'rejectReturnAction', (fx) => ({ returnId: fx.ret!.returnId, message: 'Worn items cannot come back.' })),
+  },
+  'returns/actions.ts#receiveReturnAction': {
+    needs: 'manageOrders',
+    returnAt: 'approved',
+    call: action('returns/actions.ts', 'receiveReturnAction', (fx) => ({
+      returnId: fx.ret!.returnId,
+      'lines.0.returnLineId': fx.ret!.lineIds[0]!,
+      'lines.0.receivedQuantity': '1',
+      'lines.0.restock': 'yes',
+    })),
+  },
+  'returns/actions.ts#refundReturnAction': {
+    needs: 'manageOrders',
+    returnAt: 'received',
+    call: action('returns/actions.ts', 'refundReturnAction', (fx) => ({ returnId: fx.ret!.returnId, amount: '', note: '' })),
+  },
+  'returns/actions.ts#closeReturnAction': {
+    needs: 'manageOrders',
+    returnAt: 'requested',
+    call: action('returns/actions.ts', 'closeReturnAction', (fx) => ({ returnId: fx.ret!.returnId, note: 'The customer withdrew.' })),
+  },
+  'returns/actions.ts#retryRefundAction': {
+    needs: 'manageOrders',
+    returnAt: 'failed-refund',
+    call: action('returns/actions.ts', 'retryRefundAction', (fx) => ({ refundId: fx.ret!.refundId!, back: `/admin/returns/${fx.ret!.returnId}` })),
+  },
+  ...Object.fromEntries(
+    ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'].map((m) => [
+      `returns/[id]/photos/[photoId]/route.ts#${m}`,
+      {
+        needs: 'manageOrders',
+        returnAt: 'photo',
+        call: route(
+          'returns/[id]/photos/[photoId]/route.ts',
+          m,
+          (fx) => `/admin/returns/${fx.ret!.returnId}/photos/${fx.ret!.photoId}`,
+          undefined,
+          (fx) => ({ id: fx.ret!.returnId, photoId: fx.ret!.photoId }),
+        ),
+        writes: false,
+      } satisfies Entry,
+    ]),
+  ),
   'staff/actions.ts#inviteStaffAction': {
     needs: 'manageStaff',
     call: action('staff/actions.ts', 'inviteStaffAction', () => ({ email: `invited-${++n}@example.com`, name: 'Invited', role: 'editor', password: PASSWORD })),
@@ -401,7 +464,46 @@ describeEachDatabase('every /admin action and route handler checks its caller', 
     nav.cookie.value = '';
   });
 
-  async function fixture(): Promise<Fixture> {
+  /** A return of the whole paid order (one line, one unit), moved on to the state an entry needs. */
+  async function returnOf(orderId: string, at: NonNullable<Entry['returnAt']>, manager: StaffActor): Promise<NonNullable<Fixture['ret']>> {
+    const line = await ctx.db.orderLine.findFirstOrThrow({ where: { orderId } });
+    const { returnId } = await requestReturn(ctx.db, { orderId, lines: [{ orderLineId: line.id, quantity: 1, reason: 'too_small' }] }, { windowDays: 30 });
+    const lineIds = (await ctx.db.returnLine.findMany({ where: { returnId } })).map((l) => l.id);
+    let refundId: string | null = null;
+    let photoId: string | null = null;
+    if (at === 'photo') {
+      const bytes = await sharp({ create: { width: 30, height: 20, channels: 3, background: '#886644' } })
+        .webp()
+        .toBuffer();
+      const key = `returns/${returnId}/${'e'.repeat(32)}.webp`;
+      await localMediaStorage(mediaDir).put(key, bytes);
+      photoId = (await ctx.db.returnPhoto.create({ data: { returnId, key, width: 30, height: 20, position: 0 } })).id;
+    }
+    if (at === 'approved' || at === 'received' || at === 'failed-refund') await approveReturn(ctx.db, manager, { returnId });
+    if (at === 'received' || at === 'failed-refund') {
+      await receiveReturn(ctx.db, manager, { returnId, lines: lineIds.map((id) => ({ returnLineId: id, receivedQuantity: 1, restock: true })) });
+    }
+    if (at === 'failed-refund') {
+      const o = await ctx.db.order.findUniqueOrThrow({ where: { id: orderId }, include: { payments: true, lines: true } });
+      const refund = await ctx.db.refund.create({
+        data: {
+          orderId,
+          returnId,
+          kind: 'return',
+          provider: o.payments[0]!.provider,
+          paymentRef: o.payments[0]!.externalId,
+          amountCents: o.lines[0]!.unitPriceCents,
+          currency: o.currency,
+          status: 'failed',
+          failureMessage: 'The payment provider could not be reached: timeout',
+        },
+      });
+      refundId = refund.id;
+    }
+    return { returnId, lineIds, refundId, photoId };
+  }
+
+  async function fixture(returnAt?: Entry['returnAt']): Promise<Fixture> {
     const manager = { ...owner, role: 'manager' as const };
     const product = await ctx.db.product.findFirstOrThrow({
       where: { status: 'active', variants: { some: { stock: { gt: 2 } } } },
@@ -438,13 +540,15 @@ describeEachDatabase('every /admin action and route handler checks its caller', 
     await ctx.db.staffUser.update({ where: { id: disabled.id }, data: { disabledAt: new Date() } });
     const article = await createArticle(ctx.db, owner, articleInputSchema.parse(articleFields()));
     const articleRow = await ctx.db.article.findUniqueOrThrow({ where: { id: article.id } });
+    const paidOrderId = await order(true);
     return {
+      ...(returnAt ? { ret: await returnOf(paidOrderId, returnAt, manager) } : {}),
       productId: product.id,
       productUpdatedAt: fresh.updatedAt.toISOString(),
       variantId: variant.id,
       imageId: image.id,
       pendingOrderId: await order(false),
-      paidOrderId: await order(true),
+      paidOrderId,
       editorId: editor.id,
       disabledId: disabled.id,
       articleId: article.id,
@@ -473,7 +577,7 @@ describeEachDatabase('every /admin action and route handler checks its caller', 
     const weak = STAFF_ROLES.filter((r) => !allows(r, permission));
     const strong = STAFF_ROLES.find((r) => allows(r, permission))!;
     it(`${key} (${permission}): refused signed out, disabled${weak.length ? `, and as ${weak.join(', ')}` : ''}, writing nothing; as ${strong} it ${entry.writes === false ? 'writes nothing either' : 'acts'}`, async () => {
-      const fx = await fixture();
+      const fx = await fixture(entry.returnAt);
       const before = await snapshot(ctx.db);
       const attempts: [string, string][] = [['signed out', ''], ['disabled', sessions.disabled], ...weak.map((r): [string, string] => [r, sessions[r]])];
       for (const [who, cookie] of attempts) {

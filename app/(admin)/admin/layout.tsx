@@ -5,6 +5,8 @@ import { allows } from '@/lib/auth/permissions';
 import { currentStaff } from '@/lib/auth/server';
 import { ROLE_LABELS } from '@/lib/auth/roles';
 import { shopConfig } from '@/lib/config';
+import { db } from '@/lib/db';
+import { countReturnsAwaitingApproval } from '@/lib/returns/staff-list';
 import { signOutAction } from './auth-actions';
 import './admin.css';
 
@@ -18,10 +20,13 @@ export const metadata: Metadata = {
 
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
   const staff = await currentStaff();
+  // One indexed count (status, createdAt), for those who handle returns.
+  const awaiting = staff && allows(staff.role, 'manageOrders') ? await countReturnsAwaitingApproval(db()) : 0;
   const items: AdminNavItem[] = staff
     ? [
         { href: '/admin', label: 'Overview' },
         ...(allows(staff.role, 'manageOrders') ? [{ href: '/admin/orders', label: 'Orders' }] : []),
+        ...(allows(staff.role, 'manageOrders') ? [{ href: '/admin/returns', label: 'Returns', count: { n: awaiting, meaning: 'awaiting approval' } }] : []),
         ...(allows(staff.role, 'manageCatalog') ? [{ href: '/admin/products', label: 'Products' }] : []),
         ...(allows(staff.role, 'editArticles') ? [{ href: '/admin/articles', label: 'Articles' }] : []),
         ...(allows(staff.role, 'manageOrders') ? [{ href: '/admin/outbox', label: 'E-mail outbox' }] : []),

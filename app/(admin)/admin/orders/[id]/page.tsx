@@ -7,7 +7,11 @@ import { countryName } from '@/lib/checkout/countries';
 import { orderInclude, toOrderView } from '@/lib/checkout/order-view';
 import { db } from '@/lib/db';
 import { formatMoney, type Money } from '@/lib/money-format';
-import { cancelOrderAction, shipOrderAction } from '../actions';
+import { staffOrderReturns } from '@/lib/returns/staff-view';
+import { cancelOrderAction, goodwillRefundAction, shipOrderAction } from '../actions';
+import { retryRefundAction } from '../../returns/actions';
+import { RefundList } from '@/components/admin/RefundList';
+import { RETURN_STATUS_LABELS } from '@/components/admin/return-status';
 import { TableScroll } from '@/components/admin/TableScroll';
 
 export const metadata = { title: 'Order' };
@@ -18,6 +22,8 @@ const at = (iso: string | Date) => `${when.format(new Date(iso))} UTC`;
 const DONE: Record<string, (o: { shipment: { carrier: string } | null }) => string> = {
   shipped: (o) => `Marked as shipped${o.shipment ? ` with ${o.shipment.carrier}` : ''}. The customer has been e-mailed the tracking number.`,
   cancelled: () => 'Cancelled. Its items are back in stock.',
+  refunded: () => 'Refunded. The money is on its way back to the customer.',
+  'refund-pending': () => 'The refund was sent and the payment provider is processing it; this page shows it once it goes through.',
 };
 
 export default async function OrderPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ done?: string | string[] }> }) {
@@ -33,6 +39,7 @@ export default async function OrderPage({ params, searchParams }: { params: Prom
     orderBy: { createdAt: 'asc' },
     select: { id: true, subject: true, to: true, createdAt: true, sentAt: true, error: true },
   });
+  const returns = await staffOrderReturns(db(), id);
   const money = (m: Money) => formatMoney(m);
   const a = order.address;
   return (
@@ -47,7 +54,8 @@ export default async function OrderPage({ params, searchParams }: { params: Prom
       {typeof done === 'string' &&
       Object.hasOwn(DONE, done) &&
       (done !== 'shipped' || order.status === 'shipped') &&
-      (done !== 'cancelled' || order.status === 'cancelled') ? (
+      (done !== 'cancelled' || order.status === 'cancelled') &&
+      (done !== 'refund-pending' || returns.refunds.some((r) => r.status === 'pending')) ? (
         <p className="form-outcome" role="status">
           {DONE[done]!(order)}
         </p>
@@ -150,7 +158,7 @@ export default async function OrderPage({ params, searchParams }: { params: Prom
         </div>
       </div>
 
-      {order.status === 'paid' && !order.flaggedReason ? (
+      {(order.status === 'paid' || (order.status === 'partially_refunded' && !order.shipment)) && !order.flaggedReason ? (
         <div className="admin-card">
           <h2>Mark as shipped</h2>
           <p className="muted">The customer gets an e-mail with the carrier and the tracking number.</p>
@@ -212,6 +220,55 @@ export default async function OrderPage({ params, searchParams }: { params: Prom
           )}
         </div>
       </div>
+
+      <div className="admin-columns">
+        <div className="admin-card">
+          <h2>Returns</h2>
+          {returns.returns.length ? (
+            <ul className="admin-list">
+              {returns.returns.map((r) => (
+                <li key={r.id}>
+                  <Link href={`/admin/returns/${r.id}`}>{r.number}</Link>{' '}
+                  <span className={`admin-status admin-status--return-${r.status}`}>{RETURN_STATUS_LABELS[r.status]}</span>{' '}
+                  <span className="muted">
+                    {r.items} {r.items === 1 ? 'item' : 'items'}, asked {at(r.createdAt)}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="muted">No returns.</p>
+          )}
+        </div>
+        <div className="admin-card">
+          <h2>Other refunds</h2>
+          <p className="muted small">Goodwill refunds, and refunds made at the payment provider. A return&apos;s refund is on the return&apos;s page.</p>
+          {returns.refunds.length ? (
+            <RefundList refunds={returns.refunds} back={`/admin/orders/${order.id}`} retry={retryRefundAction} />
+          ) : (
+            <p className="muted">None.</p>
+          )}
+        </div>
+      </div>
+
+      {returns.goodwill ? (
+        <div className="admin-card">
+          <h2>Goodwill refund</h2>
+          <p className="muted">
+            Money back without a return, to the payment the order was paid with. {money(returns.goodwill.remaining)} can still be refunded.
+          </p>
+          <AdminForm
+            action={goodwillRefundAction}
+            hidden={{ orderId: order.id }}
+            submitLabel="Refund"
+            confirm={`Send a goodwill refund on order ${order.number}?`}
+            fields={[
+              { name: 'amount', label: 'Amount', required: true, inputMode: 'decimal', hint: 'For example 15.00.' },
+              { name: 'note', label: 'Why (kept with the refund)', type: 'textarea', rows: 2, required: true },
+            ]}
+          />
+        </div>
+      ) : null}
 
       <div className="admin-card">
         <h2>History</h2>
