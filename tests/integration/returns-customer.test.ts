@@ -153,10 +153,16 @@ describeEachDatabase('returns, as the customer sees them', (ctx) => {
     // Asking for the same unit again is refused: nothing stays behind in the store.
     const before = await fs.readdir(path.join(media, 'returns'));
     await expect(
-      requestReturn(ctx.db, { orderId: o.order.id, lines: [{ orderLineId: o.line('YWS-S3638-BRO').id, quantity: 1, reason: 'damaged' }] }, SETTINGS, new Date(), {
-        storage,
-        prepared: photos.photos,
-      }),
+      requestReturn(
+        ctx.db,
+        { orderId: o.order.id, lines: [{ orderLineId: o.line('YWS-S3638-BRO').id, quantity: 1, reason: 'damaged' }] },
+        SETTINGS,
+        new Date(),
+        {
+          storage,
+          prepared: photos.photos,
+        },
+      ),
     ).rejects.toBeInstanceOf(ReturnError);
     const after = await fs.readdir(path.join(media, 'returns'));
     for (const dir of after.filter((d) => !before.includes(d))) expect(await fs.readdir(path.join(media, 'returns', dir))).toEqual([]);
@@ -209,7 +215,11 @@ describeEachDatabase('returns, as the customer sees them', (ctx) => {
   it('approving moves the page on: the steps so far, nothing from staff but the message to the customer', async () => {
     const manager = await makeActor(ctx.db, 'manager');
     const o = await paidOrder([['YWS-S3638-BRO', 1]]);
-    const r = await requestReturn(ctx.db, { orderId: o.order.id, lines: [{ orderLineId: o.line('YWS-S3638-BRO').id, quantity: 1, reason: 'too_small' }] }, SETTINGS);
+    const r = await requestReturn(
+      ctx.db,
+      { orderId: o.order.id, lines: [{ orderLineId: o.line('YWS-S3638-BRO').id, quantity: 1, reason: 'too_small' }] },
+      SETTINGS,
+    );
     await approveReturn(ctx.db, manager, { returnId: r.returnId, message: 'Post it to our workshop.' });
     const view = await findReturnPage(ctx.db, { segment: r.number, linkToken: null, cartToken: o.cartToken, passTokenFor: () => null }, SECRET);
     expect(view).toMatchObject({ status: 'approved', message: 'Post it to our workshop.' });
