@@ -194,6 +194,11 @@ export async function retryRefund(
     if (!found) throw new ReturnError('not-found', 'That refund does not exist.');
     await lockOrder(tx, found.orderId);
     const row = await tx.refund.findUniqueOrThrow({ where: { id: input.refundId }, include: { return: { select: { status: true } } } });
+    if (row.kind === 'external')
+      throw new ReturnError(
+        'not-allowed',
+        'This refund was made in the payment provider’s own dashboard: make it again there, or give a goodwill refund here.',
+      );
     if (row.status === 'succeeded') throw new ReturnError('not-allowed', 'This refund was already made.');
     if (row.status === 'pending') throw new ReturnError('refund-in-progress', 'This refund is already on its way.');
     if (row.return && row.return.status !== 'received') throw new ReturnError('not-allowed', refusal('refund', row.return.status));

@@ -366,6 +366,11 @@ describeEachDatabase('refunds through Stripe (the real SDK against the local fak
     const after = await ctx.db.order.findUniqueOrThrow({ where: { id: order.id }, include: { events: { orderBy: { createdAt: 'asc' } } } });
     expect(after.status).toBe('paid');
     expect(after.events.map((e) => e.to)).toEqual(['pending', 'paid', 'partially_refunded', 'refunded', 'partially_refunded', 'paid']);
+    // A dashboard refund is not ours to send again.
+    const failed = await ctx.db.refund.findFirstOrThrow({ where: { externalId: part.id } });
+    await expect(retryRefund(ctx.db, manager, { refundId: failed.id }, stripeClients())).rejects.toThrow(
+      'This refund was made in the payment provider’s own dashboard: make it again there, or give a goodwill refund here.',
+    );
     // Nothing went back, so everything can be refunded again.
     expect(await refundGoodwill(ctx.db, manager, { orderId: order.id, amount: order.totalCents, note: 'Again' }, stripeClients())).toMatchObject({
       kind: 'succeeded',
