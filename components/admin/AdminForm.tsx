@@ -35,18 +35,7 @@ export function AdminForm(props: AdminFormProps) {
       {Object.entries(props.hidden ?? {}).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
-      <div aria-live="polite" aria-atomic="true" className="admin-form__outcome">
-        {state.message ? (
-          <p className="form-outcome form-outcome--problem" role="alert">
-            {state.message}
-          </p>
-        ) : null}
-        {state.done ? (
-          <p className="form-outcome" role="status">
-            {state.done}
-          </p>
-        ) : null}
-      </div>
+      <FormOutcome state={state} />
       <div key={state.attempt} className="admin-form__fields">
         {props.fields.map((f) => (
           <Field key={f.name} spec={f} idPrefix={id} error={state.errors[f.name]} value={state.values[f.name]} />
@@ -56,5 +45,23 @@ export function AdminForm(props: AdminFormProps) {
         </button>
       </div>
     </form>
+  );
+}
+
+/** A staff form's answer: a problem (alert) or a success (status), read out when it arrives. */
+export function FormOutcome({ state }: { state: AdminFormState }) {
+  return (
+    <div aria-live="polite" aria-atomic="true" className="admin-form__outcome">
+      {state.message ? (
+        <p className="form-outcome form-outcome--problem" role="alert">
+          {state.message}
+        </p>
+      ) : null}
+      {state.done ? (
+        <p className="form-outcome" role="status">
+          {state.done}
+        </p>
+      ) : null}
+    </div>
   );
 }

@@ -1,27 +1,10 @@
 'use client';
 
 import { useActionState, useId } from 'react';
+import { FormOutcome } from './AdminForm';
 import { initialAdminFormState, type AdminFormState } from './form-state';
 
 type Action = (prev: AdminFormState, form: FormData) => Promise<AdminFormState>;
-
-/** The form's answer: a problem (alert) or a success (status), read out when it arrives. */
-function Outcome({ state }: { state: AdminFormState }) {
-  return (
-    <div aria-live="polite" aria-atomic="true" className="admin-form__outcome">
-      {state.message ? (
-        <p className="form-outcome form-outcome--problem" role="alert">
-          {state.message}
-        </p>
-      ) : null}
-      {state.done ? (
-        <p className="form-outcome" role="status">
-          {state.done}
-        </p>
-      ) : null}
-    </div>
-  );
-}
 
 function FieldError({ id, error }: { id: string; error: string | undefined }) {
   return error ? (
@@ -51,7 +34,7 @@ export function ReturnReceiveForm({ action, returnId, lines }: { action: Action;
   return (
     <form action={formAction} noValidate className="admin-form">
       <input type="hidden" name="returnId" value={returnId} />
-      <Outcome state={state} />
+      <FormOutcome state={state} />
       <div key={state.attempt} className="admin-receive">
         {lines.map((l, i) => {
           const qName = `lines.${i}.receivedQuantity`;
@@ -147,7 +130,7 @@ export function ReturnRefundForm({ action, returnId, proposal }: { action: Actio
         </div>
       </dl>
       {proposal.limitedTo ? <p className="muted">{proposal.limitedTo}</p> : null}
-      <Outcome state={state} />
+      <FormOutcome state={state} />
       <div key={state.attempt} className="admin-form__fields">
         <div className={`form-field admin-amount${amountError ? ' form-field--invalid' : ''}`}>
           <label htmlFor={`${id}-amount`}>Amount to refund</label>

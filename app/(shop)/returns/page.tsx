@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { NoOrderProof } from '@/components/orders/NoOrderProof';
 import { ReturnForm } from '@/components/returns/ReturnForm';
 import { FocusOnArrival } from '@/components/ui/focus-on-arrival';
 import { shopConfig } from '@/lib/config';
@@ -37,24 +38,12 @@ export default async function ReturnsPage({ searchParams }: Props) {
         );
   if (!view) {
     return (
-      <div className="page narrow">
-        <header className="page-header">
-          <p className="eyebrow">Returns</p>
-          <h1 id="returns-heading" tabIndex={-1}>
-            Start a return from your order
-          </h1>
-          <p className="lede">
-            Find your order with its number and your e-mail address, or open it from your confirmation e-mail, then choose “Return items”. You have{' '}
-            {c.RETURN_WINDOW_DAYS} days from payment.
-          </p>
-        </header>
-        <FocusOnArrival token="no-return-order" />
-        <p>
-          <Link href="/orders/lookup" className="button button--primary">
-            Find your order
-          </Link>
-        </p>
-      </div>
+      <NoOrderProof
+        id="returns-heading"
+        token="no-return-order"
+        title="Start a return from your order"
+        lede={`Find your order with its number and your e-mail address, or open it from your confirmation e-mail, then choose “Return items”. You have ${c.RETURN_WINDOW_DAYS} days from payment.`}
+      />
     );
   }
   const back = withToken(`/orders/${view.orderNumber}`, proof.linkToken);

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { OrderDetails } from '@/components/checkout/OrderDetails';
 import { OrderPayments } from '@/components/orders/OrderPayments';
 import { OrderRefundsAndReturns } from '@/components/orders/OrderRefundsAndReturns';
+import { NoOrderProof } from '@/components/orders/NoOrderProof';
 import { FocusOnArrival } from '@/components/ui/focus-on-arrival';
 import { shopConfig } from '@/lib/config';
 import { db } from '@/lib/db';
@@ -40,20 +41,12 @@ export default async function OrderPage({ params, searchParams }: Props) {
   );
   if (!view) {
     return (
-      <div className="page narrow">
-        <header className="page-header">
-          <h1 id="order-heading" tabIndex={-1}>
-            We can’t show that order here
-          </h1>
-          <p className="lede">Open it from the link in your confirmation e-mail, or find it with its number and your e-mail address.</p>
-        </header>
-        <FocusOnArrival token="no-order" />
-        <p>
-          <Link href="/orders/lookup" className="button button--primary">
-            Find your order
-          </Link>
-        </p>
-      </div>
+      <NoOrderProof
+        id="order-heading"
+        token="no-order"
+        title="We can’t show that order here"
+        lede="Open it from the link in your confirmation e-mail, or find it with its number and your e-mail address."
+      />
     );
   }
   const { order, payments, refunds, returns, returnWindow } = view;

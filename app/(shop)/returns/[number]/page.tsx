@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ReturnTimeline } from '@/components/returns/ReturnTimeline';
+import { NoOrderProof } from '@/components/orders/NoOrderProof';
 import { FocusOnArrival } from '@/components/ui/focus-on-arrival';
 import { shopConfig } from '@/lib/config';
 import { db } from '@/lib/db';
@@ -32,20 +33,12 @@ export default async function ReturnPage({ params, searchParams }: Props) {
   const view = await findReturnPage(db(), { segment: number, ...proof }, c.APP_SECRET);
   if (!view) {
     return (
-      <div className="page narrow">
-        <header className="page-header">
-          <h1 id="return-heading" tabIndex={-1}>
-            We can’t show that return here
-          </h1>
-          <p className="lede">Open it from your order’s page or from the link in our e-mail, or find the order with its number and your e-mail address.</p>
-        </header>
-        <FocusOnArrival token="no-return" />
-        <p>
-          <Link href="/orders/lookup" className="button button--primary">
-            Find your order
-          </Link>
-        </p>
-      </div>
+      <NoOrderProof
+        id="return-heading"
+        token="no-return"
+        title="We can’t show that return here"
+        lede="Open it from your order’s page or from the link in our e-mail, or find the order with its number and your e-mail address."
+      />
     );
   }
   return (
