@@ -34,12 +34,13 @@ export default async function OrderPage({ params, searchParams }: { params: Prom
   const row = await db().order.findUnique({ where: { id }, include: { ...orderInclude, payments: { orderBy: { createdAt: 'asc' } } } });
   if (!row) notFound();
   const order = toOrderView(row);
+  const returns = await staffOrderReturns(db(), id);
+  // The order's own e-mails end in its id; each return's e-mails in the return's id.
   const mails = await db().outboxMessage.findMany({
-    where: { dedupeKey: { endsWith: `:${id}` } },
+    where: { OR: [id, ...returns.returns.map((r) => r.id)].map((key) => ({ dedupeKey: { endsWith: `:${key}` } })) },
     orderBy: { createdAt: 'asc' },
     select: { id: true, subject: true, to: true, createdAt: true, sentAt: true, error: true },
   });
-  const returns = await staffOrderReturns(db(), id);
   const money = (m: Money) => formatMoney(m);
   const a = order.address;
   return (
