@@ -12,9 +12,11 @@ const config: NextConfig = {
     cpus: 1,
     // forbidden() in lib/auth/server.ts: a staff member whose role lacks a permission gets a 403 page.
     authInterrupts: true,
-    // Image uploads to /admin are up to 10 MB (their route refuses more from Content-Length); the proxy must pass them whole.
-    proxyClientMaxBodySize: '11mb',
-    // The catalog import posts a CSV of up to 2 MB, and after its check the checked copy (base64) to a server action.
+    // The proxy must pass whole every body an action or route accepts: image uploads to /admin (10 MB, refused
+    // beyond from Content-Length) and the return form's three 5 MB photos (below). Never below bodySizeLimit.
+    proxyClientMaxBodySize: '17mb',
+    // The return form posts up to three photos of 5 MB each (lib/returns/photos.ts) to a server action; the
+    // catalog import a CSV of up to 2 MB and, after its check, the checked copy (base64).
     // Every action still caps its own fields (lib/admin/form.ts formStrings).
     serverActions: { bodySizeLimit: '16mb' },
   },

@@ -5,7 +5,7 @@ import { linkSecret, signOrderNumber } from '../checkout/viewer';
 import type { Db } from '../db';
 import { money, type Money } from '../money';
 import { formatReturnNumber, type ReturnStatusName } from '../returns/states';
-import { returnability, type ReturnabilityOrder } from '../returns/returnability';
+import { anythingLeft, NOTHING_LEFT, returnability, type ReturnabilityOrder } from '../returns/returnability';
 import { shopConfig } from '../config';
 import { provenOrderWhere, type OrderProof } from './order-proof';
 
@@ -76,7 +76,7 @@ const returnLinesHeld = { select: { quantity: true, receivedQuantity: true, retu
 function windowView(order: ReturnabilityOrder, windowDays: number, now: Date): ReturnWindowView {
   const r = returnability(order, windowDays, now);
   if (r.kind === 'closed') return { open: false, message: r.code === 'window-closed' ? r.message : null };
-  if (![...r.left.values()].some((n) => n > 0)) return { open: false, message: 'Every item of this order is returned, in a return, or final sale.' };
+  if (!anythingLeft(r.left)) return { open: false, message: NOTHING_LEFT };
   return { open: true, until: r.closesAt.toISOString() };
 }
 

@@ -23,8 +23,9 @@ export interface ProviderRefundRequest {
   currency: string;
 }
 
+/** `uncertain`: no clear answer came (the provider unreachable, a timeout, a 5xx), so the refund may have been made. */
 export type ProviderRefundOutcome =
-  { ok: true; externalId: string; status: 'pending' | 'succeeded' } | { ok: false; externalId: string | null; message: string };
+  { ok: true; externalId: string; status: 'pending' | 'succeeded' } | { ok: false; externalId: string | null; message: string; uncertain: boolean };
 
 export function stripeRefundStatus(status: string | null | undefined): 'pending' | 'succeeded' | 'failed' {
   if (status === 'succeeded') return 'succeeded';
@@ -36,6 +37,13 @@ function paypalRefundStatus(status: string): 'pending' | 'succeeded' | 'failed' 
   if (status === 'COMPLETED') return 'succeeded';
   if (status === 'CANCELLED' || status === 'FAILED') return 'failed';
   return 'pending';
+}
+
+/** A refusal with a 4xx is a clear "no"; anything else (no answer, a 5xx) leaves the outcome open. */
+export function isUncertain(err: unknown): boolean {
+  if (err instanceof Stripe.errors.StripeError) return err instanceof Stripe.errors.StripeConnectionError || (err.statusCode ?? 500) >= 500;
+  if (err instanceof PayPalError) return err.status >= 500;
+  return true;
 }
 
 function describe(err: unknown): string {
@@ -50,7 +58,8 @@ export async function sendProviderRefund(clients: RefundClients, r: ProviderRefu
       case 'test':
         return { ok: true, externalId: `test_refund_${r.refundId}`, status: 'succeeded' };
       case 'stripe': {
-        if (!clients.stripe) return { ok: false, externalId: null, message: 'Card payments are not configured, so this refund cannot be sent.' };
+        if (!clients.stripe)
+          return { ok: false, externalId: null, uncertain: false, message: 'Card payments are not configured, so this refund cannot be sent.' };
         const refund = await clients.stripe.refunds.create(
           { payment_intent: r.paymentRef, amount: r.amountCents, metadata: { refundId: r.refundId } },
           { idempotencyKey: `refund-${r.refundId}` },
@@ -60,19 +69,21 @@ export async function sendProviderRefund(clients: RefundClients, r: ProviderRefu
           return {
             ok: false,
             externalId: refund.id,
+            uncertain: false,
             message: `Stripe: the refund ${refund.status}${refund.failure_reason ? ` (${refund.failure_reason})` : ''}`,
           };
         return { ok: true, externalId: refund.id, status };
       }
       case 'paypal': {
-        if (!clients.paypal) return { ok: false, externalId: null, message: 'PayPal is not configured, so this refund cannot be sent.' };
+        if (!clients.paypal) return { ok: false, externalId: null, uncertain: false, message: 'PayPal is not configured, so this refund cannot be sent.' };
         const refund = await refundPayPalCapture(clients.paypal, r.paymentRef, r.amountCents, r.currency, `refund-${r.refundId}`);
         const status = paypalRefundStatus(refund.status);
-        if (status === 'failed') return { ok: false, externalId: refund.id, message: `PayPal: the refund was ${refund.status.toLowerCase()}` };
+        if (status === 'failed')
+          return { ok: false, externalId: refund.id, uncertain: false, message: `PayPal: the refund was ${refund.status.toLowerCase()}` };
         return { ok: true, externalId: refund.id, status };
       }
     }
   } catch (err) {
-    return { ok: false, externalId: null, message: describe(err) };
+    return { ok: false, externalId: null, uncertain: isUncertain(err), message: describe(err) };
   }
 }

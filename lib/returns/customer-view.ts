@@ -5,7 +5,7 @@ import { money, type Money } from '../money';
 import { numberFromPath } from '../orders/order-page';
 import { provenOrderWhere, type OrderProof } from '../orders/order-proof';
 import { RETURN_REASON_LABELS } from './input';
-import { returnability } from './returnability';
+import { anythingLeft, NOTHING_LEFT, returnability } from './returnability';
 import { formatReturnNumber, parseReturnNumber, type ReturnStatusName } from './states';
 
 /**
@@ -77,7 +77,7 @@ export async function findReturnForm(
       why: l.finalSale ? 'Final sale: cannot be returned' : left === 0 ? 'Already returned or in a return' : null,
     };
   });
-  if (!lines.some((l) => l.left > 0)) return { kind: 'closed', orderNumber, message: 'Every item of this order is returned, in a return, or final sale.' };
+  if (!anythingLeft(ability.left)) return { kind: 'closed', orderNumber, message: NOTHING_LEFT };
   return { kind: 'open', orderId: o.id, orderNumber, until: ability.closesAt.toISOString(), lines };
 }
 

@@ -104,6 +104,11 @@ export const goodwillRefundSchema = z.strictObject({
   orderId: id('order'),
   amount: cents,
   note: message('Say why this goodwill refund is given'),
+  /** The form's one-time key: posted twice (a double click, a reload), one refund. */
+  requestKey: z
+    .string({ error: 'This form is out of date: open the order again.' })
+    .regex(/^[A-Za-z0-9_-]{16,64}$/, 'This form is out of date: open the order again.')
+    .optional(),
 });
 export type GoodwillRefundInput = z.infer<typeof goodwillRefundSchema>;
 

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Prisma } from '../db';
 import { stripeRefundStatus } from '../payments/refunds';
-import { lockOrder } from './move';
+import { lockOrder, moveReturn } from './move';
+import { ReturnError } from './states';
 import { afterRefundSucceeded, applyRefundsToOrder } from './settle';
 
 type Tx = Prisma.TransactionClient;
@@ -63,11 +64,23 @@ export async function reconcileStripeRefund(tx: Tx, r: StripeRefundFacts, now: D
   }
   const moved = await tx.refund.updateMany({
     where: { id: row.id, status: row.status },
-    data: { status, externalId: r.id, failureMessage: status === 'failed' ? 'Stripe reports that the refund failed' : null, updatedAt: now },
+    data: { status, externalId: r.id, uncertain: false, failureMessage: status === 'failed' ? 'Stripe reports that the refund failed' : null, updatedAt: now },
   });
   if (!moved.count) return { outcome: 'unchanged', returnId: null };
-  // Failed after it had succeeded: the money did not go back after all, and the order says so.
-  if (status === 'failed' && row.status === 'succeeded') await applyRefundsToOrder(tx, payment.orderId, now, `Refund ${r.id} failed after it had succeeded`);
+  // Failed after it had succeeded: the money did not go back after all. The order says so, and a
+  // return it was for goes back to received, so staff can refund it again (a new refund).
+  if (status === 'failed' && row.status === 'succeeded') {
+    const note = `Refund ${r.id} failed after it had succeeded`;
+    await applyRefundsToOrder(tx, payment.orderId, now, note);
+    if (row.returnId) {
+      try {
+        await moveReturn(tx, row.returnId, 'reopen', { now, actorId: null, note, data: { refundedAt: null } });
+      } catch (err) {
+        // Closed meanwhile: staff decided it is done; nothing to reopen.
+        if (!(err instanceof ReturnError)) throw err;
+      }
+    }
+  }
   if (status !== 'succeeded') return { outcome: `refund-${status}`, returnId: null };
   return { outcome: 'refund-succeeded', returnId: await afterRefundSucceeded(tx, row, now) };
 }

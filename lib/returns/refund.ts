@@ -45,6 +45,16 @@ async function orderMoney(tx: Tx, orderId: string, exceptRefundId: string | null
   return { ...o, payment, remaining: remainingRefundable(captured, o.refunds) };
 }
 
+/** A refund whose outcome is unknown (lib/payments/refunds.ts isUncertain) may have been paid: only its retry may follow. */
+async function refuseWhileUncertain(tx: Tx, orderId: string): Promise<void> {
+  if (await tx.refund.count({ where: { orderId, status: 'failed', uncertain: true } })) {
+    throw new ReturnError(
+      'refund-in-progress',
+      'An earlier refund on this order got no clear answer from the payment provider and may have been made: use “Retry refund” on it first (a retry can never pay twice).',
+    );
+  }
+}
+
 function refuseAmount(p: Parameters<typeof amountProblem>[0]): void {
   const problem = amountProblem(p);
   if (problem) throw new ReturnError('amount-too-high', problem);
@@ -96,6 +106,7 @@ export async function refundReturn(
     if (ret.refunds.some((r) => r.status === 'succeeded')) throw new ReturnError('not-allowed', 'This return was already refunded.');
     if (ret.refunds.length) throw new ReturnError('refund-in-progress', 'A refund for this return is already on its way.');
     if (ret.status !== 'received') throw new ReturnError('not-allowed', refusal('refund', ret.status));
+    await refuseWhileUncertain(tx, found.orderId);
     const o = await orderMoney(tx, found.orderId);
     const proposal = proposeReturnRefund({
       lines: ret.lines.map((l) => ({ unitPriceCents: l.orderLine.unitPriceCents, receivedQuantity: l.receivedQuantity, reason: l.reason })),
@@ -154,10 +165,15 @@ export async function refundGoodwill(
         o.status === 'refunded' ? 'This order was already refunded in full.' : 'Only a paid order can be refunded.',
       );
     }
+    if (input.requestKey && (await tx.refund.count({ where: { requestKey: input.requestKey } }))) {
+      throw new ReturnError('not-allowed', 'This refund was already recorded: see the refunds on this page (retry it there if it failed).');
+    }
+    await refuseWhileUncertain(tx, input.orderId);
     refuseAmount({ amountCents: input.amount, proposedCents: null, remainingCents: o.remaining, currency: o.currency });
     const row = await tx.refund.create({
       data: {
         orderId: input.orderId,
+        requestKey: input.requestKey ?? null,
         kind: 'goodwill',
         provider: o.payment.provider,
         paymentRef: o.payment.externalId,
@@ -207,7 +223,7 @@ export async function retryRefund(
     }
     const o = await orderMoney(tx, found.orderId, row.id);
     refuseAmount({ amountCents: row.amountCents, proposedCents: null, remainingCents: o.remaining, currency: row.currency });
-    await tx.refund.update({ where: { id: row.id }, data: { status: 'pending', failureMessage: null, updatedAt: now } });
+    await tx.refund.update({ where: { id: row.id }, data: { status: 'pending', failureMessage: null, uncertain: false, updatedAt: now } });
     await recordAudit(tx, actor, {
       action: 'refund.retry',
       entityType: 'refund',

@@ -4,7 +4,7 @@ import { formatReturnNumber, ReturnError } from './states';
 import { sendReturnEmail } from './emails';
 import type { ReturnRequestInput } from './input';
 import { lockOrder } from './move';
-import { newRowId, storeReturnPhotos, type PreparedPhoto } from './photos';
+import { newRowId, returnPhotoKey, storeReturnPhotos, type PreparedPhoto } from './photos';
 import { returnability } from './returnability';
 import type { MediaStorage } from '../media/storage';
 
@@ -29,9 +29,10 @@ export async function requestReturn(
   photos: { storage: MediaStorage; prepared: readonly PreparedPhoto[] } | null = null,
 ): Promise<{ returnId: string; number: string }> {
   const returnId = newRowId();
-  const keys = photos ? await storeReturnPhotos(photos.storage, returnId, photos.prepared) : [];
+  let keys: string[] = [];
   let created: { id: string; number: number };
   try {
+    keys = photos ? await storeReturnPhotos(photos.storage, returnId, photos.prepared) : [];
     created = await db.$transaction(async (tx) => {
       if (!(await lockOrder(tx, input.orderId))) throw new ReturnError('not-found', 'That order does not exist.');
       const order = await tx.order.findUniqueOrThrow({
@@ -80,7 +81,8 @@ export async function requestReturn(
       });
     });
   } catch (err) {
-    await Promise.all(keys.map((k) => photos!.storage.remove(k).catch(() => undefined)));
+    // Refused, or a photo could not be written: nothing of this request stays in the store.
+    if (photos) await Promise.all(photos.prepared.map((p) => photos.storage.remove(returnPhotoKey(returnId, p.hash)).catch(() => undefined)));
     throw err;
   }
   await sendReturnEmail(db, created.id, 'requested', now);

@@ -40,6 +40,13 @@ export function heldQuantity(l: { quantity: number; receivedQuantity: number | n
   }
 }
 
+export const NOTHING_LEFT = 'Every item of this order is returned, in a return, or final sale.';
+
+/** Whether anything at all can still be asked for. */
+export function anythingLeft(left: ReadonlyMap<string, number>): boolean {
+  return [...left.values()].some((n) => n > 0);
+}
+
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 
 export function returnability(order: ReturnabilityOrder, windowDays: number, now: Date): Returnability {

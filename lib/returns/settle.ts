@@ -80,7 +80,13 @@ export async function settleRefund(
   } else {
     await tx.refund.updateMany({
       where: { id: refundId, status: 'pending' },
-      data: { status: 'failed', failureMessage: outcome.message, ...(outcome.externalId ? { externalId: outcome.externalId } : {}), updatedAt: now },
+      data: {
+        status: 'failed',
+        failureMessage: outcome.message,
+        uncertain: outcome.uncertain,
+        ...(outcome.externalId ? { externalId: outcome.externalId } : {}),
+        updatedAt: now,
+      },
     });
   }
   const after = await tx.refund.findUniqueOrThrow({ where: { id: refundId }, select: { status: true } });

@@ -91,7 +91,7 @@ export async function staffReturnView(db: Db, id: string): Promise<StaffReturnVi
           currency: true,
           shippingCents: true,
           payments: { select: { amountCents: true } },
-          refunds: { select: { amountCents: true, shippingCents: true, status: true } },
+          refunds: { select: { amountCents: true, shippingCents: true, status: true, uncertain: true } },
         },
       },
       lines: {
@@ -160,7 +160,8 @@ export async function staffReturnView(db: Db, id: string): Promise<StaffReturnVi
       approve: canMove('approve', r.status),
       reject: canMove('reject', r.status),
       receive: canMove('receive', r.status),
-      refund: awaitingRefund && proposal !== null && proposal.total.amount > 0,
+      // Not while a refund on the order may have been made without our knowing (only its Retry may follow), nor for nothing.
+      refund: awaitingRefund && proposal !== null && proposal.offered.amount > 0 && !r.order.refunds.some((x) => x.status === 'failed' && x.uncertain),
       close: canMove('close', r.status) && !refundPending,
     },
     refundPending,

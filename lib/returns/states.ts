@@ -5,11 +5,11 @@
  *   requested → approved | rejected | closed
  *   approved  → received | closed
  *   received  → refunded | closed
- *   refunded  → closed
+ *   refunded  → closed | received (reopen: its refund failed at the provider after it had succeeded)
  *   rejected, closed: final
  */
 export type ReturnStatusName = 'requested' | 'approved' | 'rejected' | 'received' | 'refunded' | 'closed';
-export type ReturnAction = 'approve' | 'reject' | 'receive' | 'refund' | 'close';
+export type ReturnAction = 'approve' | 'reject' | 'receive' | 'refund' | 'close' | 'reopen';
 
 export const TRANSITIONS: Record<ReturnAction, { from: readonly ReturnStatusName[]; to: ReturnStatusName }> = {
   approve: { from: ['requested'], to: 'approved' },
@@ -17,6 +17,7 @@ export const TRANSITIONS: Record<ReturnAction, { from: readonly ReturnStatusName
   receive: { from: ['approved'], to: 'received' },
   refund: { from: ['received'], to: 'refunded' },
   close: { from: ['requested', 'approved', 'received', 'refunded'], to: 'closed' },
+  reopen: { from: ['refunded'], to: 'received' },
 };
 
 export function canMove(action: ReturnAction, from: ReturnStatusName): boolean {
@@ -32,6 +33,7 @@ const VERB: Record<ReturnAction, string> = {
   receive: 'marked as received',
   refund: 'refunded',
   close: 'closed',
+  reopen: 'reopened for a new refund',
 };
 
 const BECAUSE: Record<ReturnStatusName, string> = {

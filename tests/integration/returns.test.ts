@@ -313,8 +313,12 @@ describeEachDatabase('refunds through Stripe (the real SDK against the local fak
       const row = await ctx.db.refund.findUniqueOrThrow({ where: { id: first.refundId } });
       if (failure === 'unavailable') {
         // Stripe never ran it: failed, and the order is untouched.
-        expect(row).toMatchObject({ status: 'failed', externalId: null });
+        expect(row).toMatchObject({ status: 'failed', externalId: null, uncertain: true });
         expect((await ctx.db.order.findUniqueOrThrow({ where: { id: order.id } })).status).toBe('paid');
+        // It might have been made: a second refund, which would pay twice, waits for its retry.
+        await expect(refundGoodwill(ctx.db, manager, { orderId: order.id, amount: 500, note: 'Late parcel' }, stripeClients())).rejects.toThrow(
+          'An earlier refund on this order got no clear answer from the payment provider',
+        );
       }
       const again = await retryRefund(ctx.db, manager, { refundId: first.refundId }, stripeClients()).catch((e: Error) => e);
       await fake.idle();
@@ -326,6 +330,18 @@ describeEachDatabase('refunds through Stripe (the real SDK against the local fak
       expect(await ctx.db.refund.count({ where: { orderId: order.id } })).toBe(1);
       expect((await ctx.db.order.findUniqueOrThrow({ where: { id: order.id } })).status).toBe('partially_refunded');
     }
+  });
+
+  it('the same goodwill form posted twice (a double click, a reload) records one refund', async () => {
+    const { order, intent } = await paidByCard('FCT-15CM-CAM');
+    const input = { orderId: order.id, amount: 300, note: 'Scratched box', requestKey: 'form-key-0123456789abcdef' };
+    const both = await Promise.allSettled([refundGoodwill(ctx.db, manager, input, stripeClients()), refundGoodwill(ctx.db, manager, input, stripeClients())]);
+    expect(both.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const no = both.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+    expect((no.reason as Error).message).toBe('This refund was already recorded: see the refunds on this page (retry it there if it failed).');
+    await fake.idle();
+    expect(await ctx.db.refund.count({ where: { orderId: order.id } })).toBe(1);
+    expect([...fake.refunds.values()].filter((r) => r.payment_intent === intent)).toHaveLength(1);
   });
 
   it('a refund made in Stripe’s dashboard is reconciled once, however often and in whatever order its events arrive', async () => {
@@ -391,5 +407,16 @@ describeEachDatabase('refunds through Stripe (the real SDK against the local fak
     expect((await ctx.db.order.findUniqueOrThrow({ where: { id: order.id } })).status).toBe('refunded');
     expect((await ctx.db.return.findUniqueOrThrow({ where: { id: r.returnId } })).status).toBe('refunded');
     expect(await ctx.db.outboxMessage.count({ where: { dedupeKey: `return-refunded:${r.returnId}` } })).toBe(1);
+
+    // Later Stripe says the refund failed (a closed card): the return is open for a new refund, which goes through once.
+    await fake.failRefundLater((await ctx.db.refund.findFirstOrThrow({ where: { returnId: r.returnId } })).externalId!);
+    const reopened = await ctx.db.return.findUniqueOrThrow({ where: { id: r.returnId }, include: { events: { orderBy: { createdAt: 'asc' } } } });
+    expect(reopened.status).toBe('received');
+    expect(reopened.events.at(-1)).toMatchObject({ from: 'refunded', to: 'received', note: expect.stringContaining('failed after it had succeeded') });
+    expect((await ctx.db.order.findUniqueOrThrow({ where: { id: order.id } })).status).toBe('paid');
+    expect(await refundReturn(ctx.db, manager, { returnId: r.returnId }, stripeClients())).toMatchObject({ kind: 'succeeded', amountCents: order.totalCents });
+    await fake.idle();
+    expect((await ctx.db.return.findUniqueOrThrow({ where: { id: r.returnId } })).status).toBe('refunded');
+    expect(await ctx.db.refund.count({ where: { returnId: r.returnId, status: 'succeeded' } })).toBe(1);
   });
 });

@@ -357,6 +357,7 @@ describeEachDatabase('staff handle returns', (ctx) => {
         amountCents: 700,
         currency: r.order.currency,
         status: 'failed',
+        uncertain: true,
         failureMessage: 'The payment provider could not be reached: timeout',
       },
     });
@@ -364,7 +365,11 @@ describeEachDatabase('staff handle returns', (ctx) => {
     expect(v.refunds).toEqual([
       expect.objectContaining({ id: failed.id, status: 'failed', retryable: true, failureMessage: 'The payment provider could not be reached: timeout' }),
     ]);
-    expect(v.can.refund).toBe(true);
+    // The timeout may have paid it: no new refund, only Retry (same idempotency key).
+    expect(v.can.refund).toBe(false);
+    expect(await send(actions.refundReturnAction!, { returnId: r.returnId })).toMatchObject({
+      state: { message: expect.stringContaining('An earlier refund on this order got no clear answer from the payment provider') },
+    });
     expect(await send(actions.retryRefundAction!, { refundId: failed.id, back: 'https://evil.example/' })).toEqual({
       redirect: '/admin/returns?done=refunded',
     });

@@ -44,6 +44,15 @@ export async function requestReturnAction(prev: ReturnFormState, form: FormData)
   if (!parsed.ok) return { attempt, message: parsed.message, errors: parsed.errors, values };
   const input = returnRequestSchema.safeParse({ orderId: view.orderId, lines: parsed.lines });
   if (!input.success) return { attempt, message: input.error.issues[0]?.message ?? 'Check the items and try again.', errors: {}, values };
+  // Checked again under the order's lock by requestReturn; here so a request that cannot succeed costs no photo decoding.
+  for (const asked of input.data.lines) {
+    const line = view.lines.find((l) => l.id === asked.orderLineId);
+    if (!line) return { attempt, message: 'One of those items is not part of this order.', errors: {}, values };
+    if (asked.quantity > line.left) {
+      const message = line.left === 0 ? (line.why ?? 'This item cannot be returned.') : `You can return at most ${line.left} of this item.`;
+      return { attempt, message: 'Check the items marked below.', errors: { [`qty.${line.id}`]: message }, values };
+    }
+  }
   const photos = await prepareReturnPhotos(form.getAll('photos').filter((f): f is File => f instanceof File));
   if (!photos.ok) return { attempt, message: 'Check the photos.', errors: { photos: photos.message }, values };
   let created;

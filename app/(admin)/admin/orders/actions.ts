@@ -47,7 +47,7 @@ export async function cancelOrderAction(prev: AdminFormState, form: FormData): P
 /** A goodwill refund on a paid order: an amount (at most what can still be refunded) and a note saying why; sent to the provider at once. */
 export async function goodwillRefundAction(prev: AdminFormState, form: FormData): Promise<AdminFormState> {
   const actor = await requireStaff('manageOrders', '/admin/orders');
-  const { raw, values } = readTextForm(form, ['orderId', 'amount', 'note'], []);
+  const { raw, values } = readTextForm(form, ['orderId', 'amount', 'note', 'requestKey'], []);
   const parsed = goodwillRefundSchema.safeParse(raw);
   if (!parsed.success) {
     const hidden = parsed.error.issues.find((i) => i.path[0] === 'orderId');

@@ -57,7 +57,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
         <h1 id="order-heading" tabIndex={-1}>
           Order {order.number}
         </h1>
-        <p className="lede">{STATUS[order.status]}</p>
+        <p className="lede">{order.status === 'partially_refunded' && order.shipment ? 'Partly refunded, on its way' : STATUS[order.status]}</p>
       </header>
       <FocusOnArrival token={order.number} />
       <OrderDetails order={order} />

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { AdminForm } from '@/components/admin/AdminForm';
@@ -260,7 +261,8 @@ export default async function OrderPage({ params, searchParams }: { params: Prom
           </p>
           <AdminForm
             action={goodwillRefundAction}
-            hidden={{ orderId: order.id }}
+            // A new key each time the page is drawn: the same form posted twice records one refund.
+            hidden={{ orderId: order.id, requestKey: randomUUID() }}
             submitLabel="Refund"
             confirm={`Send a goodwill refund on order ${order.number}?`}
             fields={[
