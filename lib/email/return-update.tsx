@@ -4,11 +4,11 @@ import { z } from 'zod';
 import { mailStyles, OrderMail } from './order-mail';
 
 /**
- * The e-mail at each step of a return (requested, approved, rejected, received, refunded): one
+ * The e-mail at each step of a return (requested, approved, rejected, received, refunded, closed before a refund): one
  * template, the step's own sentences, and staff's message to the customer when there is one.
  * HTML and plain text from the same facts, like the order e-mails.
  */
-export type ReturnStep = 'requested' | 'approved' | 'rejected' | 'received' | 'refunded';
+export type ReturnStep = 'requested' | 'approved' | 'rejected' | 'received' | 'refunded' | 'closed';
 
 export interface ReturnUpdateInput {
   step: ReturnStep;
@@ -66,6 +66,12 @@ function wording(i: ReturnUpdateInput): { subject: string; lead: string; next: s
         subject: `Refund sent for return ${r}`,
         lead: `We have refunded ${i.refundAmount ?? 'your return'} to the way you paid for order ${i.orderNumber}.`,
         next: 'It can take 5–10 business days to show on your statement.',
+      };
+    case 'closed':
+      return {
+        subject: `Return ${r} is closed`,
+        lead: `We have closed return ${r} for order ${i.orderNumber} without a refund.`,
+        next: 'If you still mean to send the items back, or this is not what you expected, reply to this e-mail or call us.',
       };
   }
 }

@@ -112,6 +112,8 @@ describeEachDatabase('returns and refunds', (ctx) => {
     expect(await ctx.db.auditEntry.count({ where: { entityId: r.returnId, actorId: manager.id } })).toBe(2);
     await closeReturn(ctx.db, manager, { returnId: r.returnId });
     await refused(closeReturn(ctx.db, manager, { returnId: r.returnId }), 'This return was already closed.');
+    // Closing after the refund is bookkeeping: no e-mail.
+    expect(await ctx.db.outboxMessage.count({ where: { dedupeKey: `return-closed:${r.returnId}` } })).toBe(0);
 
     // The customer's order page lists the return and both refunds.
     const page = await findOrderPage(
@@ -203,6 +205,23 @@ describeEachDatabase('returns and refunds', (ctx) => {
     expect(failure.reason).toBeInstanceOf(ReturnError);
     expect(['A refund for this return is already on its way.', 'This return was already refunded.']).toContain((failure.reason as Error).message);
     expect(await ctx.db.refund.count({ where: { returnId: r.returnId } })).toBe(1);
+  });
+
+  it('a return closed before any refund tells the customer, once', async () => {
+    const o = await paidOrder([['YWS-S3638-BRO', 1]]);
+    const r = await requestReturn(
+      ctx.db,
+      { orderId: o.order.id, lines: [{ orderLineId: o.line('YWS-S3638-BRO').id, quantity: 1, reason: 'too_small' }] },
+      WINDOW,
+    );
+    await approveReturn(ctx.db, manager, { returnId: r.returnId });
+    await closeReturn(ctx.db, manager, { returnId: r.returnId, note: 'Parcel never came' });
+    const mail = await ctx.db.outboxMessage.findMany({ where: { dedupeKey: `return-closed:${r.returnId}` } });
+    expect(mail).toHaveLength(1);
+    expect(mail[0]!.subject).toBe(`Return ${r.number} is closed`);
+    expect(mail[0]!.text).toContain('without a refund');
+    // The staff note stays with staff.
+    expect(mail[0]!.text).not.toContain('Parcel never came');
   });
 
   it('two staff approving at once: one approves, the other is told it already was', async () => {
