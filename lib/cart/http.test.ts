@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cartCookie, cartFormWrite, cartRead, cartTokenFrom, cartWrite, isFormPost } from './http';
+import { CART_UNAVAILABLE, cartCookie, cartFormWrite, cartRead, cartTokenFrom, cartWrite, isFormPost } from './http';
 import { CartError } from './errors';
 import type { CartSettings } from './types';
 import { emptyCart } from './view';
@@ -86,6 +86,36 @@ describe('the cart HTTP boundary', () => {
       });
       expect(broken.status).toBe(500);
       expect(await broken.json()).toEqual({ error: 'Something went wrong on our side. Please try again.' });
+    } finally {
+      console.error = original;
+    }
+  });
+
+  it('answers a database out of reach with 503, a sentence and Retry-After: JSON for the script, a page for a form', async () => {
+    const original = console.error;
+    console.error = () => {};
+    try {
+      const down = async (): Promise<never> => {
+        throw Object.assign(new Error("Can't reach database server at 127.0.0.1:5432"), { code: 'P1001', name: 'PrismaClientKnownRequestError' });
+      };
+      const res = await cartWrite(post({ variantId: 'c' + 'a'.repeat(24), quantity: 1 }), addLineSchema(10), 30, down);
+      expect(res.status).toBe(503);
+      expect(res.headers.get('retry-after')).toBe('30');
+      expect(res.headers.get('set-cookie')).toBeNull();
+      expect(await res.json()).toEqual({ error: CART_UNAVAILABLE });
+      const cut = await cartRead(new Request('http://x/', { headers: { cookie: `cart=${token}` } }), 30, async () => {
+        throw new Error('Connection terminated unexpectedly');
+      });
+      expect(cut.status).toBe(503);
+      const form = new Request('http://127.0.0.1:3000/api/cart/lines', {
+        method: 'POST',
+        body: 'product=yak-wool-socks&colour=Grey&size=M&quantity=1',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', host: '127.0.0.1:3000' },
+      });
+      const page = await cartFormWrite(form, addFormSchema(10), 30, down);
+      expect(page.status).toBe(503);
+      expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+      expect(await page.text()).toContain(CART_UNAVAILABLE.replace('’', '’'));
     } finally {
       console.error = original;
     }

@@ -1,3 +1,4 @@
+import { isDatabaseUnavailable } from '../db/unavailable';
 import 'server-only';
 import type { z } from 'zod';
 import { shopConfig } from '../config';
@@ -45,9 +46,17 @@ export interface CartResponseBody {
   notice: string | null;
 }
 
+/** What a shopper reads when the database cannot be reached: nothing was changed, and it is worth trying again. */
+export const CART_UNAVAILABLE = 'We can’t reach your cart right now, so nothing was changed. Please try again in a minute.';
+const RETRY_AFTER = { 'retry-after': '30' };
+
 export function errorResponse(err: unknown): Response {
   if (err instanceof RequestError) return jsonResponse({ error: err.message }, err.status);
   if (err instanceof CartError) return jsonResponse({ error: err.message }, CART_ERROR_STATUS[err.kind]);
+  if (isDatabaseUnavailable(err)) {
+    console.error('cart: the database cannot be reached', err instanceof Error ? err.message : err);
+    return jsonResponse({ error: CART_UNAVAILABLE }, 503, RETRY_AFTER);
+  }
   console.error(err);
   return jsonResponse({ error: 'Something went wrong on our side. Please try again.' }, 500);
 }
@@ -125,6 +134,13 @@ export async function cartFormWrite<T>(
     return redirectToCart('added', cookieToken ? setCookie(req, cookieToken, ttlDays) : {});
   } catch (err) {
     if (err instanceof CartError) return redirectToCart(err.kind);
+    // Without JavaScript the answer is the page the browser shows: a sentence, not JSON (/cart itself needs the database).
+    if (isDatabaseUnavailable(err)) {
+      return new Response(
+        `<!doctype html><html lang="en"><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>Back in a moment</title><main style="font:1.1rem/1.5 system-ui,sans-serif;max-width:36rem;margin:4rem auto;padding:0 1rem"><h1>Back in a moment</h1><p>${CART_UNAVAILABLE}</p><p><a href="/">Back to the shop</a></p></main></html>`,
+        { status: 503, headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', ...RETRY_AFTER } },
+      );
+    }
     return errorResponse(err);
   }
 }

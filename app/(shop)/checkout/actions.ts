@@ -8,6 +8,9 @@ import { parseCheckout } from '@/lib/checkout/input';
 import { afterPayment } from '@/lib/checkout/confirmation';
 import { checkoutAndPay } from '@/lib/checkout/service';
 import { db } from '@/lib/db';
+import { isDatabaseUnavailable } from '@/lib/db/unavailable';
+
+const ORDER_UNAVAILABLE = 'We can’t place your order right now, and nothing was charged. Please try again in a minute.';
 
 const FIELDS = ['email', 'name', 'line1', 'line2', 'city', 'region', 'postalCode', 'country', 'shippingMethod', 'payment'] as const;
 
@@ -27,7 +30,15 @@ export async function placeOrderAction(prev: CheckoutState, form: FormData): Pro
   const parsed = parseCheckout({ ...values, quote: typeof quote === 'string' ? quote : undefined });
   if (!parsed.ok) return { errors: parsed.errors, values, message: 'Please correct the fields marked below.', cart: null, quote: null, attempt };
   const token = (await cookies()).get(CART_COOKIE)?.value ?? null;
-  const outcome = await checkoutAndPay(db(), token, parsed.input);
+  let outcome;
+  try {
+    outcome = await checkoutAndPay(db(), token, parsed.input);
+  } catch (err) {
+    // The database out of reach: the order was not placed (its transaction never committed); say so, keep the form.
+    if (!isDatabaseUnavailable(err)) throw err;
+    console.error('checkout: the database cannot be reached', err instanceof Error ? err.message : err);
+    return { errors: {}, values, message: ORDER_UNAVAILABLE, cart: null, quote: null, attempt };
+  }
   switch (outcome.kind) {
     case 'paid':
       await afterPayment(db(), outcome.orderId);
