@@ -3,6 +3,7 @@ import type { CatalogQuery, Sort } from './filters';
 import { cardSelect, productInclude, toCollection, toProduct, toProductCard } from './mappers';
 import { MATERIALS, isMaterial } from './materials';
 import { isSlug } from '../slug';
+import { searchProducts } from './search';
 import type { CatalogFacets, CatalogPage, CollectionView, ProductCardView, ProductView } from './types';
 
 /**
@@ -12,26 +13,12 @@ import type { CatalogFacets, CatalogPage, CollectionView, ProductCardView, Produ
 
 const active = { status: 'active' } satisfies Prisma.ProductWhereInput;
 
-export function catalogWhere(query: CatalogQuery): Prisma.ProductWhereInput {
+/** `matches`: the ids a search found (lib/catalog/search.ts), when the query has words. */
+export function catalogWhere(query: CatalogQuery, matches: readonly string[] | null = null): Prisma.ProductWhereInput {
   const and: Prisma.ProductWhereInput[] = [active];
   if (query.collection) and.push({ collections: { some: { collection: { slug: query.collection } } } });
   if (query.materials.length) and.push({ material: { in: query.materials } });
-  if (query.q) {
-    // Every word must appear somewhere the shopper can see it.
-    for (const raw of query.q.split(' ').slice(0, 8)) {
-      // Prisma passes `contains` to ILIKE as is: a typed % or _ must match itself, not anything.
-      const word = raw.replace(/[\\%_]/g, (c) => `\\${c}`);
-      and.push({
-        OR: [
-          { title: { contains: word, mode: 'insensitive' } },
-          { description: { contains: word, mode: 'insensitive' } },
-          { material: { contains: word, mode: 'insensitive' } },
-          { origin: { contains: word, mode: 'insensitive' } },
-          { variants: { some: { colour: { contains: word, mode: 'insensitive' } } } },
-        ],
-      });
-    }
-  }
+  if (query.q) and.push({ id: { in: [...(matches ?? [])] } });
   // One variant must satisfy colour, stock and price together: "a blue one in stock under $100".
   const variant: Prisma.VariantWhereInput = {};
   if (query.colour) variant.colour = { equals: query.colour, mode: 'insensitive' };
@@ -60,11 +47,18 @@ export function catalogOrderBy(sort: Sort): Prisma.ProductOrderByWithRelationInp
 }
 
 export async function listProducts(db: Db, query: CatalogQuery, pageSize: number): Promise<CatalogPage> {
-  const where = catalogWhere(query);
+  const scores = query.q ? await searchProducts(db, query.q) : null;
+  const where = catalogWhere(query, scores ? [...scores.keys()] : null);
   const total = await db.product.count({ where });
   const pageCount = Math.max(1, Math.ceil(total / pageSize));
   // A page past the end shows the last page rather than an empty one.
   const page = Math.min(query.page, pageCount);
+  if (scores && query.sort === 'featured') {
+    // A search in the default order lists the best matches first (the other sorts are the shopper's choice).
+    const rows = await db.product.findMany({ where, select: { ...cardSelect, id: true } });
+    rows.sort((a, b) => (scores.get(b.id) ?? 0) - (scores.get(a.id) ?? 0) || a.slug.localeCompare(b.slug));
+    return { products: rows.slice((page - 1) * pageSize, page * pageSize).map(toProductCard), total, page, pageCount, pageSize };
+  }
   const rows = await db.product.findMany({
     where,
     orderBy: catalogOrderBy(query.sort),

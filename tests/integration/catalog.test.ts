@@ -56,6 +56,22 @@ describeEachDatabase('catalog queries', (ctx) => {
     expect((await list({ q: '%' })).total).toBe(0);
   });
 
+  it('searches as a shopper types: plurals find the singular, a typo still finds, best matches first', async () => {
+    const sweaters = (await list({ q: 'sweaters' })).products.map((p) => p.slug);
+    expect(sweaters).toEqual(expect.arrayContaining(['arkhangai-yak-sweater', 'gobi-crew-neck-sweater', 'steppe-v-neck-sweater']));
+    // "cashmir": no word matches, trigram similarity does; the title matches come first.
+    const cashmere = (await list({ q: 'cashmir' })).products.map((p) => p.title);
+    expect(cashmere.length).toBeGreaterThan(0);
+    expect(cashmere[0]).toMatch(/Cashmere/);
+    // Every word must match (or the whole query be close): two words narrow, not widen.
+    const blanket = (await list({ q: 'camel blankets' })).products.map((p) => p.slug);
+    expect(blanket[0]).toBe('gobi-camel-blanket');
+    expect(blanket).not.toContain('yak-wool-hiking-socks');
+    // Another sort keeps the shopper's order over the same matches.
+    const byPrice = (await list({ q: 'sweaters', sort: 'price-asc' })).products.map((p) => p.priceFrom.amount);
+    expect(byPrice).toEqual([...byPrice].sort((a, b) => a - b));
+  });
+
   it('sorts by price both ways, and by newest', async () => {
     const asc = (await list({ sort: 'price-asc' })).products.map((p) => p.priceFrom.amount);
     expect(asc).toEqual([...asc].sort((a, b) => a - b));
