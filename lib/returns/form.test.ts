@@ -96,6 +96,34 @@ describe('parseReturnForm', () => {
     });
   });
 
+  it('takes a quantity of spaces as none, and only ids shaped like the shop’s (anchored at both ends)', () => {
+    expect(
+      parseReturnForm(
+        form([
+          ['line', A],
+          [`qty.${A}`, '   '],
+          [`reason.${A}`, 'damaged'],
+        ]),
+      ),
+    ).toEqual({
+      ok: false,
+      message: 'Choose at least one item to return: set how many, and why.',
+      errors: {},
+    });
+    for (const bad of [`x${A}`, `${A}/x`]) {
+      expect(
+        parseReturnForm(
+          form([
+            ['line', bad],
+            [`qty.${bad}`, '1'],
+            [`reason.${bad}`, 'damaged'],
+          ]),
+        ),
+        bad,
+      ).toMatchObject({ ok: false, errors: {} });
+    }
+  });
+
   it('a line listed twice counts once', () => {
     const r = parseReturnForm(
       form([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { heldQuantity, returnability, type ReturnabilityLine, type ReturnabilityOrder } from './returnability';
+import { anythingLeft, heldQuantity, NOTHING_LEFT, returnability, type ReturnabilityLine, type ReturnabilityOrder } from './returnability';
 
 const paidAt = new Date('2026-11-01T10:00:00Z');
 const line = (over: Partial<ReturnabilityLine> = {}): ReturnabilityLine => ({
@@ -78,5 +78,28 @@ describe('heldQuantity', () => {
     expect(heldQuantity(held('closed', 2, null))).toBe(0);
     expect(heldQuantity(held('closed', 2, 1))).toBe(1);
     expect(heldQuantity(held('rejected', 2))).toBe(0);
+  });
+});
+
+describe('anythingLeft', () => {
+  it('is true while one line has a unit left, false when none has (or there are no lines)', () => {
+    expect(
+      anythingLeft(
+        new Map([
+          ['a', 0],
+          ['b', 1],
+        ]),
+      ),
+    ).toBe(true);
+    expect(
+      anythingLeft(
+        new Map([
+          ['a', 0],
+          ['b', 0],
+        ]),
+      ),
+    ).toBe(false);
+    expect(anythingLeft(new Map())).toBe(false);
+    expect(NOTHING_LEFT).toBe('Every item of this order is returned, in a return, or final sale.');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canMove, formatReturnNumber, parseReturnNumber, refusal, TRANSITIONS, type ReturnAction, type ReturnStatusName } from './states';
+import { canMove, formatReturnNumber, parseReturnNumber, refusal, ReturnError, TRANSITIONS, type ReturnAction, type ReturnStatusName } from './states';
 
 const ALL: ReturnStatusName[] = ['requested', 'approved', 'rejected', 'received', 'refunded', 'closed'];
 
@@ -11,6 +11,9 @@ describe('the return state machine', () => {
     expect(allowed('receive')).toEqual(['approved']);
     expect(allowed('refund')).toEqual(['received']);
     expect(allowed('close')).toEqual(['requested', 'approved', 'received', 'refunded']);
+    // Only when Stripe reports later that the refund failed (lib/returns/reconcile.ts).
+    expect(allowed('reopen')).toEqual(['refunded']);
+    expect(TRANSITIONS.reopen.to).toBe('received');
     expect(TRANSITIONS.refund.to).toBe('refunded');
   });
 
@@ -24,6 +27,11 @@ describe('the return state machine', () => {
     expect(refusal('reject', 'received')).toBe('This return cannot be rejected: it was already received.');
     expect(refusal('receive', 'closed')).toBe('This return cannot be marked as received: it is closed.');
     expect(refusal('reject', 'refunded')).toBe('This return cannot be rejected: it was already refunded.');
+    expect(refusal('reopen', 'received')).toBe('This return was already reopened for a new refund.');
+    expect(refusal('reopen', 'closed')).toBe('This return cannot be reopened for a new refund: it is closed.');
+    const err = new ReturnError('not-allowed', refusal('approve', 'closed'));
+    expect(err).toBeInstanceOf(Error);
+    expect(err).toMatchObject({ name: 'ReturnError', code: 'not-allowed', message: 'This return cannot be approved: it is closed.' });
   });
 
   it('writes and reads return numbers', () => {

@@ -24,9 +24,6 @@ export function canMove(action: ReturnAction, from: ReturnStatusName): boolean {
   return TRANSITIONS[action].from.includes(from);
 }
 
-/** Statuses in which a return still holds its quantities (they cannot be asked for again). */
-export const OPEN_STATUSES: readonly ReturnStatusName[] = ['requested', 'approved'];
-
 const VERB: Record<ReturnAction, string> = {
   approve: 'approved',
   reject: 'rejected',
