@@ -2,19 +2,11 @@
 
 import { useActionState, useEffect, useRef } from 'react';
 import { formatMoney } from '@/lib/money-format';
-import type { Money } from '@/lib/money-format';
+import type { ReturnFormLine } from '@/lib/returns/customer-view';
 import { initialReturnFormState, type ReturnFormState } from './return-form-state';
 
-export interface ReturnFormLineProps {
-  id: string;
-  title: string;
-  colour: string;
-  size: string;
-  unitPrice: Money;
-  bought: number;
-  left: number;
-  why: string | null;
-}
+/** One line of the form, as lib/returns/customer-view.ts reads it (a type only: nothing of that server module reaches the browser). */
+export type ReturnFormLineProps = ReturnFormLine;
 
 export interface ReasonOption {
   value: string;
