@@ -2,8 +2,8 @@ import { AdminForm } from './AdminForm';
 import type { AdminFormState } from './form-state';
 import { formatMoney } from '@/lib/money-format';
 import type { StaffRefundView } from '@/lib/returns/staff-view';
+import { staffAt } from '@/components/admin/staff-time';
 
-const when = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
 const REFUND_STATUS: Record<StaffRefundView['status'], string> = { pending: 'On its way', succeeded: 'Refunded', failed: 'Failed' };
 
 /** Refunds with their outcome; a failed one says the provider's message and can be sent again (same idempotency key: never paid twice). */
@@ -24,7 +24,7 @@ export function RefundList({
           <strong>{formatMoney(r.amount)}</strong> <span className={`admin-status admin-status--refund-${r.status}`}>{REFUND_STATUS[r.status]}</span>{' '}
           <span className="muted">
             {r.kind === 'goodwill' ? 'goodwill, ' : r.kind === 'external' ? 'made at the payment provider, ' : ''}
-            {when.format(new Date(r.createdAt))} UTC
+            {staffAt(r.createdAt)}
             {r.by ? ` by ${r.by}` : ''}
           </span>
           {r.note ? <span className="admin-quote">{r.note}</span> : null}

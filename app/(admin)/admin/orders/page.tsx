@@ -7,10 +7,9 @@ import { ORDER_STATUSES, parseStaffOrderQuery, staffOrderSearchParams } from '@/
 import { ORDER_STATUS_LABELS } from '@/components/admin/order-status';
 import { TableScroll } from '@/components/admin/TableScroll';
 import { AdminPager } from '@/components/admin/AdminPager';
+import { staffWhen } from '@/components/admin/staff-time';
 
 export const metadata = { title: 'Orders' };
-
-const when = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
 
 export default async function OrdersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireStaff('manageOrders', '/admin/orders');
@@ -81,7 +80,7 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
                     <th scope="row">
                       <Link href={`/admin/orders/${o.id}`}>{o.number}</Link>
                     </th>
-                    <td>{when.format(new Date(o.placedAt))}</td>
+                    <td>{staffWhen.format(new Date(o.placedAt))}</td>
                     <td>
                       {o.name}
                       <br />

@@ -4,11 +4,11 @@ import { db } from '@/lib/db';
 import { TableScroll } from '@/components/admin/TableScroll';
 import { AdminPager } from '@/components/admin/AdminPager';
 import { pageParam } from '@/lib/admin/form';
+import { staffWhen } from '@/components/admin/staff-time';
 
 export const metadata = { title: 'E-mail outbox' };
 
 const PAGE_SIZE = 50;
-const when = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
 
 /** Every e-mail the shop stored: sent over SMTP (when configured), failed with the reason, or kept here. */
 export default async function OutboxPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -51,8 +51,8 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
                       <Link href={`/admin/outbox/${m.id}`}>{m.subject}</Link>
                     </th>
                     <td>{m.to}</td>
-                    <td>{when.format(m.createdAt)}</td>
-                    <td>{m.error ? `Failed: ${m.error}` : m.sentAt ? `Sent ${when.format(m.sentAt)}` : 'Kept in the outbox'}</td>
+                    <td>{staffWhen.format(m.createdAt)}</td>
+                    <td>{m.error ? `Failed: ${m.error}` : m.sentAt ? `Sent ${staffWhen.format(m.sentAt)}` : 'Kept in the outbox'}</td>
                   </tr>
                 ))}
               </tbody>

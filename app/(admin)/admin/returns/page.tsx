@@ -6,10 +6,9 @@ import { parseStaffReturnQuery, RETURN_VIEW_LABELS, RETURN_VIEWS, staffReturnSea
 import { RETURN_STATUS_LABELS } from '@/components/admin/return-status';
 import { TableScroll } from '@/components/admin/TableScroll';
 import { AdminPager } from '@/components/admin/AdminPager';
+import { staffAt } from '@/components/admin/staff-time';
 
 export const metadata = { title: 'Returns' };
-
-const when = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
 
 export default async function ReturnsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireStaff('manageOrders', '/admin/returns');
@@ -70,7 +69,7 @@ export default async function ReturnsPage({ searchParams }: { searchParams: Prom
                     <td className="num">{r.items}</td>
                     <td>{r.reasons.join(', ')}</td>
                     <td>
-                      <time dateTime={r.createdAt} title={`${when.format(new Date(r.createdAt))} UTC`}>
+                      <time dateTime={r.createdAt} title={staffAt(r.createdAt)}>
                         {r.age}
                       </time>
                     </td>

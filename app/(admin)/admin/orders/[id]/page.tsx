@@ -14,11 +14,11 @@ import { retryRefundAction } from '../../returns/actions';
 import { RefundList } from '@/components/admin/RefundList';
 import { RETURN_STATUS_LABELS } from '@/components/admin/return-status';
 import { TableScroll } from '@/components/admin/TableScroll';
+import { staffAt } from '@/components/admin/staff-time';
 
 export const metadata = { title: 'Order' };
 
-const when = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
-const at = (iso: string | Date) => `${when.format(new Date(iso))} UTC`;
+const at = staffAt;
 
 const DONE: Record<string, (o: { shipment: { carrier: string } | null }) => string> = {
   shipped: (o) => `Marked as shipped${o.shipment ? ` with ${o.shipment.carrier}` : ''}. The customer has been e-mailed the tracking number.`,

@@ -12,11 +12,11 @@ import { db } from '@/lib/db';
 import { formatMoney } from '@/lib/money-format';
 import { staffReturnView, type StaffRefundView } from '@/lib/returns/staff-view';
 import { approveReturnAction, closeReturnAction, receiveReturnAction, refundReturnAction, rejectReturnAction, retryRefundAction } from '../actions';
+import { staffAt } from '@/components/admin/staff-time';
 
 export const metadata = { title: 'Return' };
 
-const when = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
-const at = (iso: string) => `${when.format(new Date(iso))} UTC`;
+const at = staffAt;
 
 /** What the page says after a move, shown only while the return is in the state that move leads to. */
 const DONE: Record<string, { text: string; when: (v: { status: string; refunds: StaffRefundView[] }) => boolean }> = {
