@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { NextConfig } from 'next';
 import { securityHeaders } from './lib/security-headers';
 
@@ -6,6 +7,11 @@ const config: NextConfig = {
   distDir: process.env.NEXT_DIST_DIR ?? '.next',
   // PGlite is WebAssembly loaded from node_modules at run time; bundling it breaks its file lookups.
   serverExternalPackages: ['@electric-sql/pglite', 'pglite-prisma-adapter', '@prisma/adapter-pg', 'pg'],
+  // Several app servers share one page and data cache in Redis when REDIS_URL is set (read when the
+  // server starts, so one build serves both ways). Without it, each server caches on its own disk.
+  ...(process.env.REDIS_URL?.trim()
+    ? { cacheHandler: path.resolve(process.cwd(), 'lib/cache/redis-cache-handler.mjs'), cacheMaxMemorySize: 0 }
+    : {}),
   experimental: {
     // The embedded database belongs to one process: prerendering in one worker keeps the build
     // from opening the PGlite folder from several processes at once.

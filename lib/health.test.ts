@@ -29,4 +29,13 @@ describe('whether the store can serve', () => {
     expect(r.latencyMs).toBeGreaterThanOrEqual(40);
     expect(Date.now() - started).toBeLessThan(1500);
   });
+
+  it('stays up with the shared cache away, and says the cache is degraded', async () => {
+    const r = await checkHealth(
+      dbThat(async () => [{ '?column?': 1 }]),
+      2000,
+      () => 'degraded',
+    );
+    expect(r).toMatchObject({ ok: true, database: 'up', cache: 'degraded' });
+  });
 });

@@ -5,12 +5,11 @@
  *   3. serves it with `next start` on PORT (default 3000).
  * The database is closed before `next start` opens it: PGlite belongs to one process at a time.
  */
-import { spawn, spawnSync } from 'node:child_process';
-import fs from 'node:fs';
+import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { z } from 'zod';
 import { prepareDatabase } from './prepare-db';
-import { FINGERPRINT_FILE, sourceFingerprint } from './source-fingerprint';
+import { ensureBuild } from './ensure-build';
 
 const env = z
   .object({
@@ -24,19 +23,7 @@ const childEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
 
 const { changed } = await prepareDatabase((m) => console.log(`[store] ${m}`));
 
-// A new or migrated database makes pages cached from the old one wrong (their variant ids
-// no longer exist, say): start from a clean build rather than serve them.
-if (changed) fs.rmSync(path.resolve('.next'), { recursive: true, force: true });
-const fingerprint = sourceFingerprint();
-const fingerprintPath = path.resolve('.next', FINGERPRINT_FILE);
-const built = fs.existsSync(path.resolve('.next/BUILD_ID'));
-const current = built && fs.existsSync(fingerprintPath) && fs.readFileSync(fingerprintPath, 'utf8') === fingerprint;
-if (!current) {
-  console.log(built ? '[store] the code changed since the last build: building again…' : '[store] no build yet: building (about a minute)…');
-  const build = spawnSync(process.execPath, [nextBin, 'build'], { stdio: 'inherit', env: childEnv });
-  if (build.status !== 0) process.exit(build.status ?? 1);
-  fs.writeFileSync(fingerprintPath, fingerprint);
-}
+ensureBuild('.next', changed, childEnv);
 
 console.log(`[store] serving on http://localhost:${env.PORT}`);
 // Its own process group, so stopping the store also stops next-server's child.
