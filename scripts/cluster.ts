@@ -79,6 +79,8 @@ function kill(child: ChildProcess | undefined, signal: NodeJS.Signals = 'SIGTERM
 export async function startCluster(o: ClusterOptions): Promise<Cluster> {
   const log = o.log ?? (() => {});
   fs.mkdirSync(o.stateDir, { recursive: true });
+  // nginx's workers run as another user (nobody, when started as root): they must reach the page cache.
+  fs.chmodSync(o.stateDir, 0o755);
   const nginxUrl = `http://127.0.0.1:${o.nginxPort}`;
   const servers: (ChildProcess | undefined)[] = [];
   let nginx: ChildProcess | undefined;

@@ -16,7 +16,10 @@ export function ensureBuild(distDir: string, databaseChanged: boolean, env: Node
   const built = fs.existsSync(path.join(dir, 'BUILD_ID'));
   if (built && fs.existsSync(fingerprintPath) && fs.readFileSync(fingerprintPath, 'utf8') === fingerprint) return;
   console.log(built ? '[store] the code changed since the last build: building again…' : '[store] no build yet: building (about a minute)…');
-  const build = spawnSync(process.execPath, [path.resolve('node_modules/next/dist/bin/next'), 'build'], { stdio: 'inherit', env: { ...env, NEXT_DIST_DIR: distDir } });
+  const build = spawnSync(process.execPath, [path.resolve('node_modules/next/dist/bin/next'), 'build'], {
+    stdio: 'inherit',
+    env: { ...env, NEXT_DIST_DIR: distDir },
+  });
   if (build.status !== 0) process.exit(build.status ?? 1);
   fs.writeFileSync(fingerprintPath, fingerprint);
 }

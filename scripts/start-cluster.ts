@@ -15,9 +15,14 @@ import { prepareDatabase } from './prepare-db';
 const env = z
   .object({
     DATABASE_URL: z
-      .string({ error: 'Set DATABASE_URL to a PostgreSQL server, e.g. postgresql://root@127.0.0.1:5432/shop: several servers cannot share the embedded database.' })
+      .string({
+        error: 'Set DATABASE_URL to a PostgreSQL server, e.g. postgresql://root@127.0.0.1:5432/shop: several servers cannot share the embedded database.',
+      })
       .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a PostgreSQL URL (postgresql://…): several servers cannot share the embedded database.'),
-    REDIS_URL: z.string().regex(/^rediss?:\/\//, 'REDIS_URL must start with redis://').default('redis://127.0.0.1:6379'),
+    REDIS_URL: z
+      .string()
+      .regex(/^rediss?:\/\//, 'REDIS_URL must start with redis://')
+      .default('redis://127.0.0.1:6379'),
     PORT: z.coerce.number().int().min(1).max(65535).default(8080),
     CLUSTER_SERVERS: z.coerce.number().int('CLUSTER_SERVERS must be a whole number').min(1).max(16).default(2),
     CLUSTER_FIRST_PORT: z.coerce.number().int().min(1).max(65000).default(3001),

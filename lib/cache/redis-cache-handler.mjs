@@ -46,7 +46,8 @@ export function settingsFrom(env) {
   if (!/^rediss?:\/\//.test(url)) throw new Error(`REDIS_URL must start with redis:// or rediss:// (got "${url}").`);
   const timeoutMs = Number(env.REDIS_CACHE_TIMEOUT_MS ?? 250);
   const ttlSeconds = Number(env.REDIS_CACHE_TTL_SECONDS ?? 86_400);
-  if (!Number.isInteger(timeoutMs) || timeoutMs < 10 || timeoutMs > 10_000) throw new Error('REDIS_CACHE_TIMEOUT_MS must be a whole number of milliseconds from 10 to 10000.');
+  if (!Number.isInteger(timeoutMs) || timeoutMs < 10 || timeoutMs > 10_000)
+    throw new Error('REDIS_CACHE_TIMEOUT_MS must be a whole number of milliseconds from 10 to 10000.');
   if (!Number.isInteger(ttlSeconds) || ttlSeconds < 60) throw new Error('REDIS_CACHE_TTL_SECONDS must be a whole number of seconds, at least 60.');
   return { url, prefix: env.REDIS_CACHE_PREFIX?.trim() || 'steppe-wool:', timeoutMs, ttlSeconds };
 }

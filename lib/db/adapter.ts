@@ -21,7 +21,9 @@ export function openAdapter(target: DatabaseTarget): OpenedAdapter {
     // A per-schema search_path lets test runs (and several shops) share one server without colliding.
     const options = target.schema ? `-c search_path="${target.schema.replace(/"/g, '')}"` : undefined;
     const factory = new PrismaPg(
-      { connectionString: target.url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10), options },
+      // A server that cannot be reached (packets dropped, not refused) fails a request in 5 s instead of
+      // holding it for ever: the cart answers 503, nginx the back-soon page.
+      { connectionString: target.url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10), options, connectionTimeoutMillis: 5_000 },
       target.schema ? { schema: target.schema } : undefined,
     );
     return { factory, close: async () => {} };

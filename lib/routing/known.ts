@@ -10,6 +10,8 @@ import type { Known } from './plan';
  * at once, and junk costs one indexed lookup but never a rendered or stored page.
  */
 export const KNOWN_TTL_MS = 10_000;
+/** With the database out of reach, the last lists are kept and the database asked again this often. */
+export const KNOWN_RETRY_MS = 2_000;
 
 interface Snapshot {
   at: number;
@@ -46,7 +48,14 @@ export function knownFrom(getDb: () => Db, clock: () => Date = () => new Date())
     loading ??= loadSnapshot(getDb(), now).finally(() => {
       loading = null;
     });
-    current = await loading;
+    try {
+      current = await loading;
+    } catch (err) {
+      // The database is away: keep routing by what it last said (cached pages keep answering),
+      // and do not make every request wait on it again. With no lists yet, the caller degrades.
+      if (!current) throw err;
+      current = { ...current, at: now.getTime() - KNOWN_TTL_MS + KNOWN_RETRY_MS };
+    }
     return current;
   };
   const confirm = async (set: keyof Pick<Snapshot, 'products' | 'collections' | 'articles'>, slug: string, lookup: () => Promise<unknown>) => {

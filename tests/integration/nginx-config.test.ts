@@ -15,8 +15,16 @@ describe('the nginx in front of the app servers', () => {
   it('lists every app server and never caches per-person paths, cookies or private responses', () => {
     const conf = nginxConfig({ ...DEPLOY_DEFAULTS, upstreams: [4001, 4002, 4003] });
     for (const p of [4001, 4002, 4003]) expect(conf).toContain(`server 127.0.0.1:${p} `);
-    expect(conf).toMatch(/location ~ \^\/\(api\|checkout\|admin\|orders\|returns\)\(\/\|\$\) \{(?:(?!proxy_cache )[^}])*\}/);
-    expect(conf).toMatch(/proxy_no_cache \$steppe_private \$steppe_sets_cookie/);
+    const block = (head: string) => conf.slice(conf.indexOf(head), conf.indexOf('}', conf.indexOf(head)));
+    for (const head of ['location ^~ /api/ {', 'location ~ ^/(checkout|admin|orders|returns)(/|$) {']) {
+      expect(block(head)).toContain('proxy_pass http://steppe_app;');
+      expect(block(head)).not.toContain('proxy_cache ');
+    }
+    expect(block('location / {')).toContain('proxy_cache steppe_pages;');
+    expect(block('location / {')).toMatch(/proxy_no_cache \$steppe_private \$steppe_sets_cookie/);
+    // Pages that fail become the styled 503 page; the JSON API answers its own errors.
+    expect(block('location / {')).toContain('error_page 500 502 503 504 =503 /_back-soon.html;');
+    expect(block('location ^~ /api/ {')).not.toContain('error_page');
   });
 
   it('refuses settings it cannot use, in words', () => {

@@ -3,7 +3,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { createClient } from 'redis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import RedisCacheHandler, { decodeEntry, disconnectSharedCache, encodeEntry, isOutdated, RENDER_GRACE_MS, settingsFrom } from '@/lib/cache/redis-cache-handler.mjs';
+import RedisCacheHandler, {
+  decodeEntry,
+  disconnectSharedCache,
+  encodeEntry,
+  isOutdated,
+  RENDER_GRACE_MS,
+  settingsFrom,
+} from '@/lib/cache/redis-cache-handler.mjs';
 import { sharedCacheHealth } from '@/lib/cache/shared-cache-status';
 import { startTestRedis, type TestRedis } from '../support/redis-server';
 
@@ -168,6 +175,11 @@ describe('its settings', () => {
     expect(settingsFrom({})).toBeNull();
     expect(() => settingsFrom({ REDIS_URL: 'http://127.0.0.1:6379' })).toThrow(/REDIS_URL must start with redis:\/\//);
     expect(() => settingsFrom({ REDIS_URL: 'redis://x', REDIS_CACHE_TIMEOUT_MS: 'soon' })).toThrow(/REDIS_CACHE_TIMEOUT_MS/);
-    expect(settingsFrom({ REDIS_URL: 'redis://127.0.0.1:6379' })).toEqual({ url: 'redis://127.0.0.1:6379', prefix: 'steppe-wool:', timeoutMs: 250, ttlSeconds: 86_400 });
+    expect(settingsFrom({ REDIS_URL: 'redis://127.0.0.1:6379' })).toEqual({
+      url: 'redis://127.0.0.1:6379',
+      prefix: 'steppe-wool:',
+      timeoutMs: 250,
+      ttlSeconds: 86_400,
+    });
   });
 });

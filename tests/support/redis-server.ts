@@ -48,7 +48,9 @@ export async function startTestRedis(): Promise<TestRedis> {
     port,
     async start() {
       if (child) return;
-      child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'no'], { stdio: 'ignore' });
+      child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'no'], {
+        stdio: 'ignore',
+      });
       const deadline = Date.now() + 10_000;
       while (!(await answers(port))) {
         if (Date.now() > deadline) throw new Error(`redis-server did not answer on ${port} within 10 s`);
