@@ -4,6 +4,7 @@
  * warms each page once, then loads it with autocannon from 127.0.0.1 for a bounded time.
  * Prints req/s and latency percentiles; asserts nothing (this machine is shared and noisy).
  *   BENCH_SECONDS=15 BENCH_CONNECTIONS=50 npm run bench
+ * BENCH_MODE=cluster measures nginx + several app servers instead (scripts/bench-cluster.ts).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -13,6 +14,11 @@ import { z } from 'zod';
 import { prepareDatabase } from './prepare-db';
 import { createDb } from '../lib/db';
 import { reportBundleSizes } from './bundle-size';
+
+if (process.env.BENCH_MODE === 'cluster') {
+  await import('./bench-cluster');
+  process.exit(0);
+}
 
 const opts = z
   .object({

@@ -228,7 +228,9 @@ test('with Redis stopped pages still answer and health says the cache is degrade
   await expect.poll(async () => (await page(url)).cache).toBe('HIT');
 });
 
-test('with PostgreSQL out of reach: cached pages answer, health is 503, cart writes are refused in words and change nothing, an uncached page is the styled 503 page; then all resumes', async () => {
+test('with PostgreSQL out of reach: cached pages answer, health is 503, cart writes are refused in words and change nothing, an uncached page is the styled 503 page; then all resumes', async ({
+  page: tab,
+}) => {
   const [row] = await sql<{ id: string }>(
     'SELECT v.id FROM "Variant" v JOIN "Product" p ON p.id = v."productId" WHERE v.stock > 5 AND p.status = \'active\' ORDER BY v.sku LIMIT 1',
   );
@@ -255,14 +257,16 @@ test('with PostgreSQL out of reach: cached pages answer, health is 503, cart wri
     expect(write.headers()['retry-after']).toBe('30');
     expect(((await write.json()) as { error: string }).error).toBe('We can’t reach your cart right now, so nothing was changed. Please try again in a minute.');
 
-    // A search is rendered per request: through nginx, the styled page with 503; from an app server, the shop's own message.
+    // A search is rendered per request: through nginx, the styled page with 503; from an app server
+    // (Next answers 500), the shop's own message once the page's script runs, never Next's bare error.
     const search = await fetch(`${N}/products?q=yak`);
     expect(search.status).toBe(503);
     expect(search.headers.get('retry-after')).toBe('30');
     expect(await search.text()).toContain('We’ll be back in a moment');
-    const direct = await fetch(`${A}/products?q=camel`);
-    expect(direct.status).toBeGreaterThanOrEqual(500);
-    expect(await direct.text()).toContain('We’ll be back in a moment');
+    const direct = await tab.goto(`${A}/products?q=camel`);
+    expect(direct?.status()).toBeGreaterThanOrEqual(500);
+    await expect(tab.getByRole('heading', { level: 1, name: 'We’ll be back in a moment' })).toBeVisible();
+    await expect(tab.getByRole('button', { name: 'Try again' })).toBeVisible();
   } finally {
     dbProxy.restore();
   }
