@@ -137,7 +137,7 @@ http {
   include /etc/nginx/mime.types;
   access_log off;
   sendfile on;
-  tcp_nopush on;
+  tcp_nopush off;
   keepalive_requests 10000;
   client_body_temp_path ${stateDir}/s-body;
   proxy_temp_path ${stateDir}/s-proxy;
