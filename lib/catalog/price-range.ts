@@ -1,4 +1,5 @@
 import type { Prisma } from '../generated/prisma/client';
+import { batches } from '../db/batches';
 
 type Tx = Prisma.TransactionClient;
 
@@ -12,4 +13,22 @@ export async function refreshPriceRange(tx: Tx, productId: string): Promise<void
     where: { id: productId },
     data: { minPriceCents: agg._min.priceCents ?? 0, maxPriceCents: agg._max.priceCents ?? 0 },
   });
+}
+
+/**
+ * The same for many products at once (bulk loads): one statement per batch of ids, and only the
+ * rows whose range changed are written.
+ */
+export async function refreshPriceRanges(tx: Tx, productIds: readonly string[]): Promise<void> {
+  for (const ids of batches(productIds, 1_000)) {
+    await tx.$executeRaw`
+      UPDATE "Product" AS p SET "minPriceCents" = coalesce(r.lo, 0), "maxPriceCents" = coalesce(r.hi, 0), "updatedAt" = CURRENT_TIMESTAMP
+      FROM (
+        SELECT ids.id, min(v."priceCents") AS lo, max(v."priceCents") AS hi
+        FROM unnest(${ids}::text[]) AS ids(id)
+        LEFT JOIN "Variant" v ON v."productId" = ids.id
+        GROUP BY ids.id
+      ) AS r
+      WHERE p.id = r.id AND (p."minPriceCents", p."maxPriceCents") IS DISTINCT FROM (coalesce(r.lo, 0), coalesce(r.hi, 0))`;
+  }
 }
