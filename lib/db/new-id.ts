@@ -11,6 +11,9 @@ const COUNTER_SPACE = 36 ** 4;
 export function newId(now = Date.now()): string {
   counter = (counter + 1) % COUNTER_SPACE;
   const time = now.toString(36).padStart(8, '0').slice(-8);
-  const random = BigInt(`0x${randomBytes(8).toString('hex')}`).toString(36).padStart(12, '0').slice(-12);
+  const random = BigInt(`0x${randomBytes(8).toString('hex')}`)
+    .toString(36)
+    .padStart(12, '0')
+    .slice(-12);
   return `c${time}${counter.toString(36).padStart(4, '0')}${random}`;
 }

@@ -105,7 +105,9 @@ describeEachDatabase('a catalog of thousands of products', (ctx) => {
     // A search in the default order: best matches first, a whole page, the total of every match.
     const scores = await searchProducts(ctx.db, 'sweater');
     const ranked = [...scores.keys()];
-    const slugOf = new Map((await ctx.db.product.findMany({ where: { id: { in: ranked.slice(0, 48) } }, select: { id: true, slug: true } })).map((r) => [r.id, r.slug]));
+    const slugOf = new Map(
+      (await ctx.db.product.findMany({ where: { id: { in: ranked.slice(0, 48) } }, select: { id: true, slug: true } })).map((r) => [r.id, r.slug]),
+    );
     const found = await list({ q: 'sweater' });
     const second = await list({ q: 'sweater', page: '2' });
     expect(found.total).toBeGreaterThan(100);
