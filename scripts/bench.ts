@@ -5,6 +5,8 @@
  * Prints req/s and latency percentiles; asserts nothing (this machine is shared and noisy).
  *   BENCH_SECONDS=15 BENCH_CONNECTIONS=50 npm run bench
  * BENCH_MODE=cluster measures nginx + several app servers instead (scripts/bench-cluster.ts).
+ * BENCH_CATALOG=large: first the catalog's reads with 27 and with 10,017 products (scripts/bench-catalog.ts),
+ * then the same load tests on a store holding the large catalog, plus per-request pages (a search, a price range).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -14,6 +16,7 @@ import { z } from 'zod';
 import { prepareDatabase } from './prepare-db';
 import { createDb } from '../lib/db';
 import { reportBundleSizes } from './bundle-size';
+import { benchCatalog, catalogBenchOptions, loadLargeCatalog } from './bench-catalog';
 
 if (process.env.BENCH_MODE === 'cluster') {
   await import('./bench-cluster');
@@ -27,8 +30,16 @@ const opts = z
     BENCH_CONNECTIONS: z.coerce.number().int().min(1).max(500).default(50),
     BENCH_CART_CLIENTS: z.coerce.number().int().min(1).max(200).default(20),
     BENCH_PATHS: z.string().default('/products/gobi-crew-neck-sweater,/,/products,/products?material=cashmere&sort=price-asc'),
+    BENCH_CATALOG: z.enum(['demo', 'large'], { error: 'BENCH_CATALOG is demo (the default) or large' }).default('demo'),
   })
   .parse(process.env);
+// Rendered per request (never cached), so they cost their queries every time at any catalog size.
+const UNCACHED_PATHS = ',/products?q=sweater,/products?minPrice=50&maxPrice=120';
+if (opts.BENCH_CATALOG === 'large') {
+  await benchCatalog(catalogBenchOptions.parse(process.env));
+  console.log();
+  if (!process.env.BENCH_PATHS) opts.BENCH_PATHS += UNCACHED_PATHS;
+}
 
 // BENCH_DATABASE_URL=postgresql://…?schema=bench measures on a PostgreSQL server instead (an empty schema).
 const dataDir = '.data/bench';
@@ -38,6 +49,7 @@ else {
   process.env.DATABASE_URL = `pglite:${dataDir}`;
 }
 await prepareDatabase(() => {});
+if (opts.BENCH_CATALOG === 'large') console.log(`store loaded with ${await loadLargeCatalog(catalogBenchOptions.parse(process.env).BENCH_CATALOG_PRODUCTS)}\n`);
 // The variant the cart benchmark adds and removes: plenty of stock, so no request is refused.
 const benchDb = createDb();
 const cartVariant = await benchDb.prisma.variant.findFirstOrThrow({ where: { stock: { gte: 20 }, product: { status: 'active' } }, orderBy: { sku: 'asc' } });

@@ -2,8 +2,11 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import type { Db } from '../db';
+import { BULK_TRANSACTION } from '../db/batches';
+import { newId } from '../db/new-id';
+import { deleteImagesAndLinks, insertCollectionLinks, insertImages, insertProducts, insertVariants, updateProducts, updateVariants } from './bulk-write';
 import { MATERIAL_KEYS, MATERIALS } from './materials';
-import { refreshPriceRange } from './price-range';
+import { refreshPriceRanges } from './price-range';
 import { ContentError, parseContent } from '../content-error';
 
 /**
@@ -114,63 +117,105 @@ export async function readCatalogContent(dir: string): Promise<CatalogContent> {
 }
 
 /**
- * Writes the catalog: an upsert by slug / sku, so loading twice changes nothing and an edited file
- * updates its row. Runs in one transaction so a failure leaves the database as it was.
+ * Writes the catalog: new products and variants are created, existing ones (by slug / SKU) updated
+ * where their file changed, so loading twice changes nothing. Every write is a batch of up to
+ * thousands of rows (lib/catalog/bulk-write.ts: 10,000 products load in seconds, not one query per
+ * row), all in one transaction, so a failure anywhere leaves the database as it was.
  */
 export async function loadCatalog(db: Db, content: CatalogContent, now = new Date()): Promise<{ products: number; variants: number }> {
   let variantCount = 0;
-  await db.$transaction(
-    async (tx) => {
-      const collectionIds = new Map<string, string>();
-      for (const c of content.collections) {
-        const data = {
-          title: c.title,
-          description: c.description,
-          featuredRank: c.featuredRank ?? null,
-          imagePath: collectionImagePath(c.slug),
-          imageAlt: c.imageAlt,
-        };
-        const row = await tx.collection.upsert({ where: { slug: c.slug }, create: { slug: c.slug, ...data }, update: data, select: { id: true } });
-        collectionIds.set(c.slug, row.id);
-      }
-      // Products staff created or edited in /admin are theirs now: a forced reload leaves them alone.
-      const edited = new Set((await tx.product.findMany({ where: { editedAt: { not: null } }, select: { slug: true } })).map((p) => p.slug));
-      for (const p of content.products) {
-        if (edited.has(p.slug)) continue;
-        const data = {
-          title: p.title,
-          description: p.description,
-          material: p.material,
-          origin: p.origin,
-          care: p.care,
-          status: p.status,
-          isWool: MATERIALS[p.material].wool,
-          featuredRank: p.featuredRank ?? null,
-        };
-        const createdAt = new Date(now.getTime() - p.addedDaysAgo * 86_400_000);
-        const product = await tx.product.upsert({
-          where: { slug: p.slug },
-          create: { slug: p.slug, createdAt, ...data },
-          update: data,
-          select: { id: true },
-        });
-        await tx.productImage.deleteMany({ where: { productId: product.id } });
-        await tx.productImage.createMany({
-          data: p.images.map((img, i) => ({ productId: product.id, path: productImagePath(p.slug, i + 1), alt: img.alt, position: i, ...PRODUCT_IMAGE_SIZE })),
-        });
-        await tx.collectionProduct.deleteMany({ where: { productId: product.id } });
-        await tx.collectionProduct.createMany({
-          data: p.collections.map((slugName, i) => ({ productId: product.id, collectionId: collectionIds.get(slugName)!, position: i })),
-        });
-        for (const [i, v] of p.variants.entries()) {
-          const vdata = { size: v.size, colour: v.colour, priceCents: v.priceCents, compareAtCents: v.compareAtCents ?? null, stock: v.stock, position: i };
-          await tx.variant.upsert({ where: { sku: v.sku }, create: { sku: v.sku, productId: product.id, ...vdata }, update: vdata });
-          variantCount++;
-        }
-        await refreshPriceRange(tx, product.id);
-      }
-    },
-    { timeout: 60_000, maxWait: 10_000 },
-  );
+  await db.$transaction(async (tx) => {
+    const collectionIds = new Map<string, string>();
+    for (const c of content.collections) {
+      const data = {
+        title: c.title,
+        description: c.description,
+        featuredRank: c.featuredRank ?? null,
+        imagePath: collectionImagePath(c.slug),
+        imageAlt: c.imageAlt,
+      };
+      const row = await tx.collection.upsert({ where: { slug: c.slug }, create: { slug: c.slug, ...data }, update: data, select: { id: true } });
+      collectionIds.set(c.slug, row.id);
+    }
+    const existing = new Map((await tx.product.findMany({ select: { id: true, slug: true, editedAt: true } })).map((p) => [p.slug, p]));
+    // Products staff created or edited in /admin are theirs now: a forced reload leaves them alone.
+    const products = content.products.filter((p) => !existing.get(p.slug)?.editedAt);
+    const ids = new Map(products.map((p) => [p.slug, existing.get(p.slug)?.id ?? newId()]));
+    const fields = (p: ProductContent) => ({
+      slug: p.slug,
+      title: p.title,
+      description: p.description,
+      material: p.material,
+      origin: p.origin,
+      care: p.care,
+      status: p.status,
+      isWool: MATERIALS[p.material].wool,
+      featuredRank: p.featuredRank ?? null,
+    });
+    const known = products.filter((p) => existing.has(p.slug));
+    await updateProducts(tx, known.map(fields));
+    await insertProducts(
+      tx,
+      products
+        .filter((p) => !existing.has(p.slug))
+        .map((p) => ({
+          ...fields(p),
+          id: ids.get(p.slug)!,
+          currency: 'USD',
+          createdAt: new Date(now.getTime() - p.addedDaysAgo * 86_400_000),
+          editedAt: null,
+        })),
+    );
+
+    // Images and collection links are the file's: replaced whole.
+    await deleteImagesAndLinks(
+      tx,
+      known.map((p) => ids.get(p.slug)!),
+    );
+    await insertImages(
+      tx,
+      products.flatMap((p) =>
+        p.images.map((img, i) => ({
+          id: newId(),
+          productId: ids.get(p.slug)!,
+          path: productImagePath(p.slug, i + 1),
+          alt: img.alt,
+          position: i,
+          ...PRODUCT_IMAGE_SIZE,
+        })),
+      ),
+    );
+    await insertCollectionLinks(
+      tx,
+      products.flatMap((p) => p.collections.map((c, i) => ({ productId: ids.get(p.slug)!, collectionId: collectionIds.get(c)!, position: i }))),
+    );
+
+    // Variants by SKU: an existing one is updated in place (orders and carts point at it), a new one created.
+    const skus = new Set((await tx.variant.findMany({ select: { sku: true } })).map((v) => v.sku));
+    const variants = products.flatMap((p) =>
+      p.variants.map((v, position) => ({
+        id: newId(),
+        productId: ids.get(p.slug)!,
+        sku: v.sku,
+        size: v.size,
+        colour: v.colour,
+        priceCents: v.priceCents,
+        compareAtCents: v.compareAtCents ?? null,
+        currency: 'USD',
+        stock: v.stock,
+        position,
+      })),
+    );
+    variantCount = variants.length;
+    await updateVariants(
+      tx,
+      variants.filter((v) => skus.has(v.sku)),
+    );
+    await insertVariants(
+      tx,
+      variants.filter((v) => !skus.has(v.sku)),
+    );
+    await refreshPriceRanges(tx, [...ids.values()]);
+  }, BULK_TRANSACTION);
   return { products: content.products.length, variants: variantCount };
 }

@@ -1,15 +1,38 @@
 import type { Prisma } from '../generated/prisma/client';
+import { batches } from '../db/batches';
 
 type Tx = Prisma.TransactionClient;
 
 /**
- * Keeps Product.minPriceCents / maxPriceCents in step with its variants, so the catalog can
- * filter and sort by price with an index. Call it in the same transaction that changes variants.
+ * Keeps what a product denormalises from itself and its variants in step: Product.minPriceCents /
+ * maxPriceCents (the catalog filters and sorts by price with an index), and the search document
+ * (searchWords for trigram typos, searchVector for full text: title weighted A; material, origin and
+ * colours B; description C), which lib/catalog/search.ts reads through GIN indexes. Call it in the
+ * same transaction that changes a product's text or its variants.
  */
 export async function refreshPriceRange(tx: Tx, productId: string): Promise<void> {
-  const agg = await tx.variant.aggregate({ where: { productId }, _min: { priceCents: true }, _max: { priceCents: true } });
-  await tx.product.update({
-    where: { id: productId },
-    data: { minPriceCents: agg._min.priceCents ?? 0, maxPriceCents: agg._max.priceCents ?? 0 },
-  });
+  await refreshPriceRanges(tx, [productId]);
+}
+
+/** The same for many products at once (bulk loads): one statement per batch; rows already in step are not written. */
+export async function refreshPriceRanges(tx: Tx, productIds: readonly string[]): Promise<void> {
+  for (const ids of batches(productIds, 1_000)) {
+    await tx.$executeRaw`
+      UPDATE "Product" AS p SET "minPriceCents" = d.lo, "maxPriceCents" = d.hi, "searchWords" = d.words, "searchVector" = d.vector,
+        "updatedAt" = CURRENT_TIMESTAMP
+      FROM (
+        SELECT r.id, r.lo, r.hi, lower(r.title || ' ' || r.material || ' ' || r.colours) AS words,
+          setweight(to_tsvector('english', r.title), 'A') || setweight(to_tsvector('english', r.material || ' ' || r.origin || ' ' || r.colours), 'B') ||
+            setweight(to_tsvector('english', r.description), 'C') AS vector
+        FROM (
+          SELECT p2.id, p2.title, p2.material, p2.origin, p2.description, coalesce(min(v."priceCents"), 0) AS lo, coalesce(max(v."priceCents"), 0) AS hi,
+            coalesce(string_agg(DISTINCT v.colour, ' '), '') AS colours
+          FROM "Product" p2 LEFT JOIN "Variant" v ON v."productId" = p2.id
+          WHERE p2.id = ANY(${ids}::text[])
+          GROUP BY p2.id
+        ) AS r
+      ) AS d
+      WHERE p.id = d.id
+        AND (p."minPriceCents", p."maxPriceCents", p."searchWords", p."searchVector") IS DISTINCT FROM (d.lo, d.hi, d.words, d.vector)`;
+  }
 }

@@ -49,16 +49,23 @@ export function catalogOrderBy(sort: Sort): Prisma.ProductOrderByWithRelationInp
 export async function listProducts(db: Db, query: CatalogQuery, pageSize: number): Promise<CatalogPage> {
   const scores = query.q ? await searchProducts(db, query.q) : null;
   const where = catalogWhere(query, scores ? [...scores.keys()] : null);
+  if (scores && query.sort === 'featured') {
+    // A search in the default order lists the best matches first (the other sorts are the shopper's choice).
+    // Ranked on ids and slugs only; the cards are read for the page shown, not for every match.
+    const matches = await db.product.findMany({ where, select: { id: true, slug: true } });
+    matches.sort((a, b) => (scores.get(b.id) ?? 0) - (scores.get(a.id) ?? 0) || a.slug.localeCompare(b.slug));
+    const total = matches.length;
+    const pageCount = Math.max(1, Math.ceil(total / pageSize));
+    const page = Math.min(query.page, pageCount);
+    const ids = matches.slice((page - 1) * pageSize, page * pageSize).map((m) => m.id);
+    const rows = await db.product.findMany({ where: { id: { in: ids } }, select: { ...cardSelect, id: true } });
+    rows.sort((a, b) => ids.indexOf(a.id) - ids.indexOf(b.id));
+    return { products: rows.map(toProductCard), total, page, pageCount, pageSize };
+  }
   const total = await db.product.count({ where });
   const pageCount = Math.max(1, Math.ceil(total / pageSize));
   // A page past the end shows the last page rather than an empty one.
   const page = Math.min(query.page, pageCount);
-  if (scores && query.sort === 'featured') {
-    // A search in the default order lists the best matches first (the other sorts are the shopper's choice).
-    const rows = await db.product.findMany({ where, select: { ...cardSelect, id: true } });
-    rows.sort((a, b) => (scores.get(b.id) ?? 0) - (scores.get(a.id) ?? 0) || a.slug.localeCompare(b.slug));
-    return { products: rows.slice((page - 1) * pageSize, page * pageSize).map(toProductCard), total, page, pageCount, pageSize };
-  }
   const rows = await db.product.findMany({
     where,
     orderBy: catalogOrderBy(query.sort),
@@ -128,7 +135,8 @@ export async function catalogFacets(db: Db): Promise<CatalogFacets> {
   const [collections, materials, colours] = await Promise.all([
     db.collection.findMany({ orderBy: [{ featuredRank: { sort: 'asc', nulls: 'last' } }, { title: 'asc' }], select: { slug: true, title: true } }),
     db.product.groupBy({ by: ['material'], where: active, _count: { _all: true }, orderBy: { material: 'asc' } }),
-    db.variant.findMany({ where: { product: active }, distinct: ['colour'], select: { colour: true }, orderBy: { colour: 'asc' } }),
+    // groupBy is a GROUP BY in SQL; findMany's distinct would read every variant and drop the repeats in memory.
+    db.variant.groupBy({ by: ['colour'], where: { product: active }, orderBy: { colour: 'asc' } }),
   ]);
   return {
     collections,

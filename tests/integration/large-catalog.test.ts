@@ -1,0 +1,125 @@
+import { beforeAll, expect, it } from 'vitest';
+import { loadCatalog, readCatalogContent, type CatalogContent } from '@/lib/catalog/content';
+import { parseCatalogQuery } from '@/lib/catalog/filters';
+import { largeCatalog } from '@/lib/catalog/large-catalog';
+import { catalogFacets, listCollections, listProducts } from '@/lib/catalog/queries';
+import { searchProducts } from '@/lib/catalog/search';
+import { CATALOG_CONTENT_DIR } from '@/lib/catalog/seed-catalog';
+import type { Db } from '@/lib/db';
+import { describeEachDatabase } from '../support/databases';
+
+/**
+ * The loader and the catalog's reads at a grown shop's size. 2,000 products keep the suite quick;
+ * `npm run bench` (BENCH_CATALOG=large) loads and measures 10,000.
+ */
+const SIZE = 2_000;
+
+async function counts(db: Db) {
+  return {
+    products: await db.product.count(),
+    variants: await db.variant.count(),
+    images: await db.productImage.count(),
+    links: await db.collectionProduct.count(),
+    collections: await db.collection.count(),
+    stock: (await db.variant.aggregate({ _sum: { stock: true } }))._sum.stock ?? 0,
+  };
+}
+
+let big: CatalogContent;
+beforeAll(async () => {
+  big = largeCatalog(await readCatalogContent(CATALOG_CONTENT_DIR), { products: SIZE });
+});
+
+describeEachDatabase('a catalog of thousands of products', (ctx) => {
+  it('is all or nothing: a bad product at the very end leaves nothing written', async () => {
+    const last = big.products.at(-1)!;
+    // A price past what the column holds: only the database can refuse it, after everything before it was written.
+    const bad = { ...last, variants: [{ ...last.variants[0]!, priceCents: 2 ** 31 }, ...last.variants.slice(1)] };
+    await expect(loadCatalog(ctx.db, { ...big, products: [...big.products.slice(0, -1), bad] })).rejects.toThrow();
+    expect(await counts(ctx.db)).toEqual({ products: 0, variants: 0, images: 0, links: 0, collections: 0, stock: 0 });
+  });
+
+  it('loads every product, variant, image and collection link, with the price ranges of the variants', async () => {
+    const loaded = await loadCatalog(ctx.db, big);
+    const variants = big.products.flatMap((p) => p.variants);
+    expect(loaded).toEqual({ products: SIZE, variants: variants.length });
+    expect(await counts(ctx.db)).toEqual({
+      products: SIZE,
+      variants: variants.length,
+      images: big.products.reduce((n, p) => n + p.images.length, 0),
+      links: big.products.reduce((n, p) => n + p.collections.length, 0),
+      collections: big.collections.length,
+      stock: variants.reduce((n, v) => n + v.stock, 0),
+    });
+    const rows = await ctx.db.product.findMany({ select: { slug: true, status: true, minPriceCents: true, maxPriceCents: true, isWool: true } });
+    const bySlug = new Map(rows.map((r) => [r.slug, r]));
+    for (const p of big.products) {
+      const prices = p.variants.map((v) => v.priceCents);
+      expect(bySlug.get(p.slug), p.slug).toMatchObject({ status: p.status, minPriceCents: Math.min(...prices), maxPriceCents: Math.max(...prices) });
+    }
+  });
+
+  it('loading again changes nothing, and a changed product is updated in place', async () => {
+    const before = await counts(ctx.db);
+    const stamps = await ctx.db.product.findMany({ select: { slug: true, updatedAt: true }, orderBy: { slug: 'asc' } });
+    await loadCatalog(ctx.db, big);
+    expect(await counts(ctx.db)).toEqual(before);
+    expect(await ctx.db.product.findMany({ select: { slug: true, updatedAt: true }, orderBy: { slug: 'asc' } })).toEqual(stamps);
+
+    const target = big.products[SIZE - 1]!;
+    const changed = {
+      ...target,
+      title: 'Renamed in the file',
+      status: 'archived' as const,
+      variants: target.variants.map((v, i) => (i === 0 ? { ...v, priceCents: 5, stock: 77 } : v)),
+    };
+    await loadCatalog(ctx.db, { ...big, products: [...big.products.slice(0, -1), changed] });
+    const row = await ctx.db.product.findUniqueOrThrow({ where: { slug: target.slug }, include: { variants: { orderBy: { position: 'asc' } } } });
+    expect(row).toMatchObject({ title: 'Renamed in the file', status: 'archived', minPriceCents: 5 });
+    expect(row.variants[0]).toMatchObject({ sku: target.variants[0]!.sku, priceCents: 5, stock: 77 });
+    expect(await counts(ctx.db)).toEqual({ ...before, stock: before.stock - target.variants[0]!.stock + 77 });
+    await loadCatalog(ctx.db, big);
+  });
+
+  it('lists, counts, filters and searches the same products the files describe', async () => {
+    const active = big.products.filter((p) => p.status === 'active');
+    const list = (params: Record<string, string>) => listProducts(ctx.db, parseCatalogQuery(params), 24);
+    expect((await list({})).total).toBe(active.length);
+    expect((await list({ material: 'felt' })).total).toBe(active.filter((p) => p.material === 'felt').length);
+    expect((await list({ inStock: '1' })).total).toBe(active.filter((p) => p.variants.some((v) => v.stock > 0)).length);
+    expect((await list({ colour: 'navy', inStock: '1' })).total).toBe(
+      active.filter((p) => p.variants.some((v) => v.colour.toLowerCase() === 'navy' && v.stock > 0)).length,
+    );
+    expect((await list({ minPrice: '50', maxPrice: '100' })).total).toBe(
+      active.filter((p) => p.variants.some((v) => v.priceCents >= 5000 && v.priceCents <= 10000)).length,
+    );
+    expect((await list({ collection: 'felt-home', sort: 'price-asc' })).total).toBe(active.filter((p) => p.collections.includes('felt-home')).length);
+
+    const cheapest = await list({ sort: 'price-asc' });
+    const prices = active.map((p) => Math.min(...p.variants.map((v) => v.priceCents))).sort((a, b) => a - b);
+    expect(cheapest.products.map((p) => p.priceFrom.amount)).toEqual(prices.slice(0, 24));
+    const last = await list({ sort: 'newest', page: '500' });
+    expect(last.page).toBe(Math.ceil(active.length / 24));
+    expect(last.products).toHaveLength(active.length - (last.page - 1) * 24);
+
+    // A search in the default order: best matches first, a whole page, the total of every match.
+    const scores = await searchProducts(ctx.db, 'sweater');
+    const ranked = [...scores.keys()];
+    const slugOf = new Map(
+      (await ctx.db.product.findMany({ where: { id: { in: ranked.slice(0, 48) } }, select: { id: true, slug: true } })).map((r) => [r.id, r.slug]),
+    );
+    const found = await list({ q: 'sweater' });
+    const second = await list({ q: 'sweater', page: '2' });
+    expect(found.total).toBeGreaterThan(100);
+    expect(found.total).toBe(scores.size);
+    expect([...found.products, ...second.products].map((p) => p.slug)).toEqual(ranked.slice(0, 48).map((id) => slugOf.get(id)));
+    expect(found.products[0]!.title).toMatch(/Sweater/);
+
+    const facets = await catalogFacets(ctx.db);
+    const felt = facets.materials.find((m) => m.value === 'felt');
+    expect(felt?.count).toBe(active.filter((p) => p.material === 'felt').length);
+    expect(facets.colours).toEqual([...new Set(active.flatMap((p) => p.variants.map((v) => v.colour)))].sort());
+    const collections = await listCollections(ctx.db);
+    expect(collections.find((c) => c.slug === 'felt-home')?.productCount).toBe(active.filter((p) => p.collections.includes('felt-home')).length);
+  });
+});
