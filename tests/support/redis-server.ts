@@ -10,6 +10,9 @@ export interface TestRedis {
   port: number;
   start(): Promise<void>;
   stop(): Promise<void>;
+  /** Freezes the server (SIGSTOP): connections stay open and nothing answers, as a stalled Redis looks. */
+  pause(): void;
+  resume(): void;
 }
 
 export async function freePort(): Promise<number> {
@@ -48,17 +51,28 @@ export async function startTestRedis(): Promise<TestRedis> {
     port,
     async start() {
       if (child) return;
-      child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'no'], {
+      const started = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'no'], {
         stdio: 'ignore',
       });
+      let failed: Error | null = null;
+      started.once('error', (e) => (failed = new Error(`redis-server could not start (${e.message}); Debian: apt-get install redis-server`)));
+      child = started;
       const deadline = Date.now() + 10_000;
       while (!(await answers(port))) {
+        if (failed) throw failed;
         if (Date.now() > deadline) throw new Error(`redis-server did not answer on ${port} within 10 s`);
         await new Promise((r) => setTimeout(r, 50));
       }
     },
+    pause() {
+      child?.kill('SIGSTOP');
+    },
+    resume() {
+      child?.kill('SIGCONT');
+    },
     async stop() {
       const c = child;
+      c?.kill('SIGCONT');
       child = null;
       if (!c || c.exitCode !== null) return;
       await new Promise<void>((resolve) => {
