@@ -1,7 +1,10 @@
 /**
  * The nginx in front of several app servers, as one function: `npm run start:cluster` and the cluster
  * tests render it with their ports and folders; deploy/nginx.conf is the same function's output with
- * the defaults below (scripts/nginx-config.test.ts keeps the two equal: `npm run deploy:nginx` writes it).
+ * the defaults below (tests/integration/nginx-config.test.ts keeps the two equal: `npm run deploy:nginx`
+ * writes it). nginx is the edge: terminate TLS here (add a `listen 443 ssl` server with your certificate),
+ * because the app servers believe its X-Forwarded-* headers (TRUST_PROXY=1) and must be reachable only
+ * through it. Another proxy in front would need `set_real_ip_from` for the sign-in throttle's addresses.
  *
  * What it does, in the order a request meets it:
  * - /_next/static and /images are files on disk, served by nginx with a year's immutable caching. Next
@@ -18,6 +21,7 @@
  *   router headers, and each app server already caches them in Redis.
  * - gzip for text (and brotli when Debian's module is installed); the app servers send identity.
  */
+import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
 
 export const PAGE_SECONDS = 5;
@@ -26,10 +30,16 @@ const settingsSchema = z.object({
   listenPort: z.number().int().min(1).max(65535),
   upstreams: z.array(z.number().int().min(1).max(65535)).min(1, 'at least one app server'),
   /** The app's folder: static files are read from <appDir>/<distDir>/static and <appDir>/public/images. */
-  appDir: z.string().startsWith('/', 'appDir must be an absolute path'),
-  distDir: z.string().min(1),
+  appDir: z
+    .string()
+    .startsWith('/', 'appDir must be an absolute path')
+    .regex(/^[^\s;{}'"]+$/, 'appDir must not contain spaces, quotes, braces or semicolons'),
+  distDir: z.string().regex(/^[\w.-]+$/, 'distDir is a folder name such as .next'),
   /** Where nginx keeps its pid, logs, temporary files and the page cache. */
-  stateDir: z.string().startsWith('/', 'stateDir must be an absolute path'),
+  stateDir: z
+    .string()
+    .startsWith('/', 'stateDir must be an absolute path')
+    .regex(/^[^\s;{}'"]+$/, 'stateDir must not contain spaces, quotes, braces or semicolons'),
   brotli: z.boolean(),
   mimeTypes: z.string().min(1),
 });
@@ -113,6 +123,12 @@ ${s.upstreams.map((p) => `    server 127.0.0.1:${p} max_fails=2 fail_timeout=5s;
     default 0;
     ~*(private|no-store|no-cache) 1;
   }
+  # What browsers and any cache in front are told about a stored page: ask again each time (nginx answers
+  # fast from its own cache). The app's private / no-store / no-cache is passed on as it is.
+  map $upstream_http_cache_control $steppe_client_cache_control {
+    default "public, max-age=0, must-revalidate";
+    ~*(private|no-store|no-cache) $upstream_http_cache_control;
+  }
   # Never store a response that sets a cookie (a cart, a session): the next shopper would get it.
   map $upstream_http_set_cookie $steppe_sets_cookie {
     default 1;
@@ -154,6 +170,14 @@ ${backSoon}
     # that says so, with 503 and Retry-After, never a bare 500 or 502.
     location = /_back-soon.html {
       internal;
+      # A server action or a client navigation expects React's payload, not a page: a bare 503 lets the
+      # browser say the request failed and keep the page the shopper is on.
+      if ($http_next_action) {
+        return 503;
+      }
+      if ($http_rsc) {
+        return 503;
+      }
       alias ${s.appDir}/deploy/back-soon.html;
       default_type text/html;
       add_header Cache-Control "no-store" always;
@@ -175,6 +199,9 @@ ${proxyHeaders}
       proxy_cache_lock_timeout 5s;
       proxy_no_cache $steppe_private $steppe_sets_cookie $http_rsc $http_next_router_prefetch $arg__rsc;
       proxy_cache_bypass $http_rsc $http_next_router_prefetch $arg__rsc;
+      # The app's s-maxage of minutes is for nginx alone, never for a browser or a CDN in front.
+      proxy_hide_header Cache-Control;
+      add_header Cache-Control $steppe_client_cache_control always;
       add_header X-Cache-Status $upstream_cache_status always;
 ${backSoon}
     }
@@ -189,7 +216,7 @@ export async function brotliAvailable(): Promise<boolean> {
   return BROTLI_MODULES.every((m) => fs.existsSync(m));
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const fs = await import('node:fs');
   fs.mkdirSync('deploy', { recursive: true });
   fs.writeFileSync('deploy/nginx.conf', nginxConfig(DEPLOY_DEFAULTS));
