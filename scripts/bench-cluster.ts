@@ -15,7 +15,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import { z } from 'zod';
-import { startCluster, waitForUrl } from './cluster';
+import { killGroupsNow, startCluster, waitForUrl } from './cluster';
 import { ensureBuild } from './ensure-build';
 import { prepareDatabase } from './prepare-db';
 
@@ -99,7 +99,6 @@ const kill = (c: ChildProcess) => {
     /* gone */
   }
 };
-process.on('exit', () => children.forEach(kill));
 
 const cluster = await startCluster({
   ports: [3211, 3212],
@@ -111,59 +110,61 @@ const cluster = await startCluster({
   env: { REDIS_CACHE_PREFIX: `bench-${Date.now().toString(36)}:` },
 });
 
-// One `next start` without Redis or nginx, as a one-server shop runs.
-const single = spawn(process.execPath, [nextBin, 'start', '-p', '3213', '-H', '127.0.0.1'], {
-  env: { ...process.env, NEXT_DIST_DIR: distDir, DATABASE_URL: databaseUrl, REDIS_URL: '', NEXT_TELEMETRY_DISABLED: '1' },
-  stdio: 'ignore',
-  detached: true,
-});
-children.push(single);
-await waitForUrl('http://127.0.0.1:3213/api/health', 120_000, (s) => s === 200);
-
-// The limit: the same HTML as a static file from an nginx of its own, configured like the recipe's.
-const pagePath = `/products/${opts.BENCH_PRODUCT}`;
-const html = await (await fetch(`${cluster.nginxUrl}${pagePath}`)).text();
-const staticDir = path.join(stateDir, 'static');
-fs.mkdirSync(staticDir, { recursive: true });
-fs.writeFileSync(path.join(staticDir, 'product.html'), html);
-fs.chmodSync(staticDir, 0o755);
-const staticConf = path.join(stateDir, 'static.conf');
-fs.writeFileSync(
-  staticConf,
-  `worker_processes auto;
-pid ${stateDir}/static.pid;
-events { worker_connections 4096; }
-http {
-  include /etc/nginx/mime.types;
-  access_log off;
-  sendfile on;
-  tcp_nopush off;
-  keepalive_requests 10000;
-  client_body_temp_path ${stateDir}/s-body;
-  proxy_temp_path ${stateDir}/s-proxy;
-  fastcgi_temp_path ${stateDir}/s-fastcgi;
-  uwsgi_temp_path ${stateDir}/s-uwsgi;
-  scgi_temp_path ${stateDir}/s-scgi;
-  server {
-    listen 127.0.0.1:3214 reuseport;
-    location = /product.html { root ${staticDir}; }
-  }
-}
-`,
-);
-const staticNginx = spawn('nginx', ['-p', stateDir, '-e', path.join(stateDir, 'static-error.log'), '-c', staticConf, '-g', 'daemon off;'], {
-  stdio: 'ignore',
-  detached: true,
-});
-children.push(staticNginx);
-await waitForUrl('http://127.0.0.1:3214/product.html', 10_000, (s) => s === 200);
-
-const targets = [
-  { name: 'nginx, the page as a static file (the limit)', url: 'http://127.0.0.1:3214/product.html' },
-  { name: 'nginx + 2 app servers + Redis (the recipe)', url: `${cluster.nginxUrl}${pagePath}` },
-  { name: 'one next start (FS cache)', url: `http://127.0.0.1:3213${pagePath}` },
-];
+// Whatever happens from here on (a throw, Ctrl-C, a closed terminal), nothing is left running.
+process.on('exit', () => killGroupsNow([...children.map((c) => c.pid!), ...cluster.pids()]));
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => process.exit(1));
 try {
+  // One `next start` without Redis or nginx, as a one-server shop runs.
+  const single = spawn(process.execPath, [nextBin, 'start', '-p', '3213', '-H', '127.0.0.1'], {
+    env: { ...process.env, NEXT_DIST_DIR: distDir, DATABASE_URL: databaseUrl, REDIS_URL: '', NEXT_TELEMETRY_DISABLED: '1' },
+    stdio: 'ignore',
+    detached: true,
+  });
+  children.push(single);
+  await waitForUrl('http://127.0.0.1:3213/api/health', 120_000, (s) => s === 200);
+
+  // The limit: the same HTML as a static file from an nginx of its own, configured like the recipe's.
+  const pagePath = `/products/${opts.BENCH_PRODUCT}`;
+  const html = await (await fetch(`${cluster.nginxUrl}${pagePath}`)).text();
+  const staticDir = path.join(stateDir, 'static');
+  fs.mkdirSync(staticDir, { recursive: true });
+  fs.writeFileSync(path.join(staticDir, 'product.html'), html);
+  fs.chmodSync(staticDir, 0o755);
+  const staticConf = path.join(stateDir, 'static.conf');
+  fs.writeFileSync(
+    staticConf,
+    `worker_processes auto;
+  pid ${stateDir}/static.pid;
+  events { worker_connections 4096; }
+  http {
+    include /etc/nginx/mime.types;
+    access_log off;
+    sendfile on;
+    tcp_nopush off;
+    keepalive_requests 10000;
+    client_body_temp_path ${stateDir}/s-body;
+    proxy_temp_path ${stateDir}/s-proxy;
+    fastcgi_temp_path ${stateDir}/s-fastcgi;
+    uwsgi_temp_path ${stateDir}/s-uwsgi;
+    scgi_temp_path ${stateDir}/s-scgi;
+    server {
+      listen 127.0.0.1:3214 reuseport;
+      location = /product.html { root ${staticDir}; }
+    }
+  }
+  `,
+  );
+  const staticNginx = spawn('nginx', ['-p', stateDir, '-e', path.join(stateDir, 'static-error.log'), '-c', staticConf, '-g', 'daemon off;'], {
+    stdio: 'ignore',
+    detached: true,
+  });
+  children.push(staticNginx);
+  await waitForUrl('http://127.0.0.1:3214/product.html', 10_000, (s) => s === 200);
+  const targets = [
+    { name: 'nginx, the page as a static file (the limit)', url: 'http://127.0.0.1:3214/product.html' },
+    { name: 'nginx + 2 app servers + Redis (the recipe)', url: `${cluster.nginxUrl}${pagePath}` },
+    { name: 'one next start (FS cache)', url: `http://127.0.0.1:3213${pagePath}` },
+  ];
   console.log(`\nwrk -t2 -c${opts.BENCH_CONNECTIONS} -d${opts.BENCH_SECONDS}s --latency, ${pagePath} (${Buffer.byteLength(html)} bytes of HTML)\n`);
   console.log('target'.padEnd(48), 'req/s'.padStart(9), 'p50 ms'.padStart(8), 'p99 ms'.padStart(8), ' errors');
   const results: Result[] = [];
@@ -177,8 +178,7 @@ try {
   console.log(`\nrecipe / static file: ${(recipe.rps / limit.rps).toFixed(2)} (aim ≥ 0.5, p99 < 20 ms)`);
   console.log(`one next start / static file: ${(one.rps / limit.rps).toFixed(2)}`);
 } finally {
-  kill(staticNginx);
-  kill(single);
+  children.forEach(kill);
   await cluster.stop();
   if (!process.env.BENCH_DATABASE_URL) {
     await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`).catch(() => {});

@@ -3,8 +3,9 @@
  * start:cluster` runs, and what the cluster tests start around an existing build. Starts processes and
  * waits for them; knows nothing of the app's code (the app reads DATABASE_URL and REDIS_URL itself).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { brotliAvailable, nginxConfig } from './nginx-config';
 
@@ -28,6 +29,8 @@ export interface ClusterOptions {
 export interface Cluster {
   nginxUrl: string;
   serverUrls: string[];
+  /** Every process group started (app servers and nginx), for a synchronous kill on exit. */
+  pids(): number[];
   /** Stops one app server (as a crash would), and starts it again. */
   stopServer(index: number): Promise<void>;
   startServer(index: number): Promise<void>;
@@ -53,6 +56,27 @@ export async function waitForUrl(url: string, timeoutMs: number, ok: (status: nu
   throw new Error(`${url} did not answer within ${timeoutMs} ms (${last})`);
 }
 
+/** Refuses to start on a port something already answers on (a server left from an earlier run, say). */
+export async function assertPortFree(port: number): Promise<void> {
+  const taken = await new Promise<boolean>((resolve) => {
+    const socket = net.connect(port, '127.0.0.1');
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+  if (taken) throw new Error(`port ${port} is already in use on 127.0.0.1: stop what runs there (an earlier cluster?) or choose other ports`);
+}
+
+/** Spawns a process in its own group and fails fast if it cannot start or exits before it is ready. */
+function started(child: ChildProcess, name: string): Promise<never> {
+  return new Promise((_, reject) => {
+    child.once('error', (e) => reject(new Error(`${name} could not start: ${e.message}`)));
+    child.once('exit', (code, signal) => reject(new Error(`${name} exited before it was ready (${signal ?? `code ${code}`})`)));
+  });
+}
+
 function kill(child: ChildProcess | undefined, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
   if (!child || child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
@@ -63,6 +87,7 @@ function kill(child: ChildProcess | undefined, signal: NodeJS.Signals = 'SIGTERM
         /* gone */
       }
     }, 5_000);
+    timer.unref();
     child.once('exit', () => {
       clearTimeout(timer);
       resolve();
@@ -78,6 +103,9 @@ function kill(child: ChildProcess | undefined, signal: NodeJS.Signals = 'SIGTERM
 
 export async function startCluster(o: ClusterOptions): Promise<Cluster> {
   const log = o.log ?? (() => {});
+  if (spawnSync('sh', ['-c', 'command -v nginx']).status !== 0)
+    throw new Error('nginx is needed in front of the app servers (Debian: apt-get install -y nginx)');
+  for (const port of [...o.ports, o.nginxPort]) await assertPortFree(port);
   fs.mkdirSync(o.stateDir, { recursive: true });
   // nginx's workers run as another user (nobody, when started as root): they must reach the page cache.
   fs.chmodSync(o.stateDir, 0o755);
@@ -100,8 +128,10 @@ export async function startCluster(o: ClusterOptions): Promise<Cluster> {
   async function startServer(i: number) {
     const port = o.ports[i]!;
     const out = o.output === 'inherit' ? 'inherit' : fs.openSync(path.join(o.stateDir, `server-${port}.log`), 'a');
-    servers[i] = spawn(process.execPath, [nextBin, 'start', '-p', String(port), '-H', '127.0.0.1'], { env, stdio: ['ignore', out, out], detached: true });
-    await waitForUrl(`http://127.0.0.1:${port}/api/health`, 120_000, (s) => s === 200);
+    const child = spawn(process.execPath, [nextBin, 'start', '-p', String(port), '-H', '127.0.0.1'], { env, stdio: ['ignore', out, out], detached: true });
+    if (typeof out === 'number') fs.closeSync(out);
+    servers[i] = child;
+    await Promise.race([waitForUrl(`http://127.0.0.1:${port}/api/health`, 120_000, (s) => s === 200), started(child, `app server on ${port}`)]);
     log(`app server ${i + 1} on http://127.0.0.1:${port}`);
   }
 
@@ -128,7 +158,7 @@ export async function startCluster(o: ClusterOptions): Promise<Cluster> {
       stdio: ['ignore', 'inherit', 'inherit'],
       detached: true,
     });
-    await waitForUrl(`${nginxUrl}/api/health`, 30_000, (s) => s === 200);
+    await Promise.race([waitForUrl(`${nginxUrl}/api/health`, 30_000, (s) => s === 200), started(nginx, 'nginx')]);
     log(`nginx on ${nginxUrl}`);
   } catch (e) {
     await stop();
@@ -138,8 +168,20 @@ export async function startCluster(o: ClusterOptions): Promise<Cluster> {
   return {
     nginxUrl,
     serverUrls: o.ports.map((p) => `http://127.0.0.1:${p}`),
+    pids: () => [...servers, nginx].flatMap((c) => (c?.pid && c.exitCode === null && c.signalCode === null ? [c.pid] : [])),
     stopServer: (i) => kill(servers[i]),
     startServer,
     stop,
   };
+}
+
+/** Kills process groups at once (from an exit or signal handler, where nothing can be awaited). */
+export function killGroupsNow(pids: number[]): void {
+  for (const pid of pids) {
+    try {
+      process.kill(-pid, 'SIGTERM');
+    } catch {
+      /* gone */
+    }
+  }
 }

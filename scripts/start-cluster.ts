@@ -8,7 +8,7 @@
  */
 import path from 'node:path';
 import { z } from 'zod';
-import { startCluster } from './cluster';
+import { killGroupsNow, startCluster } from './cluster';
 import { ensureBuild } from './ensure-build';
 import { prepareDatabase } from './prepare-db';
 
@@ -60,3 +60,6 @@ const stop = () => {
 };
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
+// A closed terminal or a crash must not leave servers behind (they run in their own process groups).
+process.on('SIGHUP', stop);
+process.on('exit', () => killGroupsNow(cluster.pids()));

@@ -21,9 +21,11 @@ export function openAdapter(target: DatabaseTarget): OpenedAdapter {
     // A per-schema search_path lets test runs (and several shops) share one server without colliding.
     const options = target.schema ? `-c search_path="${target.schema.replace(/"/g, '')}"` : undefined;
     const factory = new PrismaPg(
-      // A server that cannot be reached (packets dropped, not refused) fails a request in 5 s instead of
-      // holding it for ever: the cart answers 503, nginx the back-soon page.
-      { connectionString: target.url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10), options, connectionTimeoutMillis: 5_000 },
+      // A new connection to a server that cannot be reached (packets dropped, not refused) fails within
+      // 10 s instead of holding the request for ever: the cart answers 503, nginx the back-soon page. pg-pool
+      // also gives up after 10 s waiting for a free connection (a pool exhausted under load answers 503 too).
+      // keepAlive lets TCP notice an open connection whose server went silent.
+      { connectionString: target.url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10), options, connectionTimeoutMillis: 10_000, keepAlive: true },
       target.schema ? { schema: target.schema } : undefined,
     );
     return { factory, close: async () => {} };

@@ -5,7 +5,8 @@ import type { Known } from './plan';
 
 /**
  * What the catalog and the journal hold, for the proxy's routing decision (lib/routing/plan.ts).
- * Lists are read in one go and kept for a few seconds; a slug that is not in the list is looked
+ * Lists are read in one go and kept for a few seconds, then refreshed behind the request that finds them
+ * old (it is answered from them at once); a slug that is not in the list is looked
  * up on its own before it is called unknown, so a product or article made a moment ago is found
  * at once, and junk costs one indexed lookup but never a rendered or stored page.
  */
@@ -45,18 +46,26 @@ export function knownFrom(getDb: () => Db, clock: () => Date = () => new Date())
   const snapshot = async (): Promise<Snapshot> => {
     const now = clock();
     if (current && now.getTime() - current.at < KNOWN_TTL_MS) return current;
-    loading ??= loadSnapshot(getDb(), now).finally(() => {
-      loading = null;
-    });
-    try {
-      current = await loading;
-    } catch (err) {
-      // The database is away: keep routing by what it last said (cached pages keep answering),
-      // and do not make every request wait on it again. With no lists yet, the caller degrades.
-      if (!current) throw err;
-      current = { ...current, at: now.getTime() - KNOWN_TTL_MS + KNOWN_RETRY_MS };
+    const refresh = (loading ??= loadSnapshot(getDb(), now)
+      .then(
+        (fresh) => (current = fresh),
+        (err: unknown) => {
+          // The database is away: keep routing by what it last said (cached pages keep answering), and ask
+          // again only after a pause, counted from when the failure came (a slow failure must not make
+          // every request wait on it again). With no lists yet, the caller degrades.
+          if (current) current = { ...current, at: clock().getTime() - KNOWN_TTL_MS + KNOWN_RETRY_MS };
+          throw err;
+        },
+      )
+      .finally(() => {
+        loading = null;
+      }));
+    // Lists older than the TTL are still served at once while the new ones load behind them.
+    if (current) {
+      refresh.catch(() => {});
+      return current;
     }
-    return current;
+    return refresh;
   };
   const confirm = async (set: keyof Pick<Snapshot, 'products' | 'collections' | 'articles'>, slug: string, lookup: () => Promise<unknown>) => {
     const snap = await snapshot();

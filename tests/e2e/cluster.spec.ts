@@ -148,6 +148,9 @@ test('through nginx, pages come from its cache but carts never do, and no shoppe
     const theirs = await two.get(`${N}/api/cart`);
     expect(await linesOf(theirs)).toEqual([]);
     // The cart page and checkout are rendered for each shopper, never stored.
+    const mineInPage = await one.get(`${N}/cart`);
+    expect(mineInPage.headers()['x-cache-status'] ?? 'none').not.toBe('HIT');
+    expect(await mineInPage.text()).toContain('Felt Coasters, Set of Six');
     const cartPage = await two.get(`${N}/cart`);
     expect(cartPage.headers()['x-cache-status'] ?? 'none').not.toBe('HIT');
     expect(await cartPage.text()).not.toContain('Felt Coasters, Set of Six');
