@@ -77,7 +77,7 @@ export async function timeReads(db: Db, runs: number, seconds: number): Promise<
   return out;
 }
 
-async function freshTarget(url: string | undefined, suffix: string): Promise<DatabaseTarget> {
+export async function freshTarget(url: string | undefined, suffix: string): Promise<DatabaseTarget> {
   if (!url) return { kind: 'pglite', dataDir: null };
   const target = parseDatabaseUrl(url);
   if (target.kind !== 'postgres') return target;

@@ -1,4 +1,6 @@
 import type { Prisma } from '../db';
+import { batches } from '../db/batches';
+import { newId } from '../db/new-id';
 
 type Tx = Prisma.TransactionClient;
 
@@ -37,4 +39,20 @@ export async function recordAudit(tx: Tx, actor: AuditActor, change: AuditChange
       after: json(change.after),
     },
   });
+}
+
+/**
+ * The audit entries of many changes by one actor (a bulk import's thousands of new products): one
+ * INSERT per 1,000 entries instead of one each, the same rows recordAudit writes. Inside the caller's transaction.
+ */
+export async function recordAudits(tx: Tx, actor: AuditActor, changes: readonly AuditChange[]): Promise<void> {
+  const text = (v: unknown) => (v === null || v === undefined ? null : JSON.stringify(v));
+  for (const b of batches(changes, 1_000)) {
+    await tx.$executeRaw`
+      INSERT INTO "AuditEntry" (id, "actorId", "actorEmail", action, "entityType", "entityId", before, after)
+      SELECT u.id, ${actor.id}::text, ${actor.email}::text, u.action, u."entityType", u."entityId", u.before::jsonb, u.after::jsonb
+      FROM unnest(${b.map(() => newId())}::text[], ${b.map((c) => c.action)}::text[], ${b.map((c) => c.entityType)}::text[],
+        ${b.map((c) => c.entityId)}::text[], ${b.map((c) => text(c.before))}::text[], ${b.map((c) => text(c.after))}::text[])
+        AS u(id, action, "entityType", "entityId", before, after)`;
+  }
 }

@@ -138,3 +138,22 @@ export async function deleteImagesAndLinks(tx: Tx, productIds: readonly string[]
     await tx.$executeRaw`DELETE FROM "CollectionProduct" WHERE "productId" = ANY(${[...b]}::text[])`;
   }
 }
+
+export interface StockAdjustmentRow {
+  id: string;
+  variantId: string;
+  delta: number;
+  stockAfter: number;
+  reason: string;
+  actorId: string | null;
+}
+
+/** Stock history entries (a bulk import's opening stock); createdAt is the database's now, as for one entry. */
+export async function insertStockAdjustments(tx: Tx, rows: readonly StockAdjustmentRow[]): Promise<void> {
+  for (const b of batches(rows, ROWS)) {
+    await tx.$executeRaw`
+      INSERT INTO "StockAdjustment" (id, "variantId", delta, "stockAfter", reason, "actorId")
+      SELECT * FROM unnest(${b.map((r) => r.id)}::text[], ${b.map((r) => r.variantId)}::text[], ${b.map((r) => r.delta)}::int[],
+        ${b.map((r) => r.stockAfter)}::int[], ${b.map((r) => r.reason)}::text[], ${b.map((r) => r.actorId)}::text[])`;
+  }
+}
