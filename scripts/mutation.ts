@@ -107,23 +107,31 @@ interface Report {
  */
 const LEDGER = 'reports/mutation/ledger.json';
 interface Ledger {
-  /** mtime of the last Stryker report read in: a report is read once, and never over newer results. */
-  reportMtimeMs: number;
   files: Record<string, { sha256: string; measuredAt: string; statuses: string[] }>;
 }
 const sha = (source: string | Buffer) => createHash('sha256').update(source).digest('hex');
-const ledger: Ledger = fs.existsSync(LEDGER) ? (JSON.parse(fs.readFileSync(LEDGER, 'utf8')) as Ledger) : { reportMtimeMs: 0, files: {} };
-const reportMtimeMs = fs.existsSync(REPORT) ? fs.statSync(REPORT).mtimeMs : 0;
-if (reportMtimeMs > ledger.reportMtimeMs) {
+const ledger: Ledger = fs.existsSync(LEDGER) ? { files: (JSON.parse(fs.readFileSync(LEDGER, 'utf8')) as Ledger).files } : { files: {} };
+if (fs.existsSync(REPORT)) {
+  // The ledger is committed, so it holds no run-wide field (two branches would conflict on it): a report
+  // replaces a file's entry only when it is newer than that entry, so it is read once, never over newer results.
+  const measuredAt = new Date(fs.statSync(REPORT).mtimeMs).toISOString();
   const report = JSON.parse(fs.readFileSync(REPORT, 'utf8')) as Report;
+  let changed = false;
   for (const [file, { source, mutants }] of Object.entries(report.files)) {
     const rel = path.relative(process.cwd(), path.resolve(file)).split(path.sep).join('/');
+    if (ledger.files[rel] && ledger.files[rel].measuredAt >= measuredAt) continue;
     // The hash of the source Stryker measured (kept in its report), not of the file now.
-    ledger.files[rel] = { sha256: sha(source), measuredAt: new Date(reportMtimeMs).toISOString(), statuses: mutants.map((m) => m.status) };
+    ledger.files[rel] = { sha256: sha(source), measuredAt, statuses: mutants.map((m) => m.status) };
+    changed = true;
   }
-  ledger.reportMtimeMs = reportMtimeMs;
-  fs.mkdirSync(path.dirname(LEDGER), { recursive: true });
-  fs.writeFileSync(LEDGER, JSON.stringify(ledger, null, 1));
+  if (changed) {
+    fs.mkdirSync(path.dirname(LEDGER), { recursive: true });
+    // One line per file, sorted: branches that measured different files merge without conflicts.
+    const lines = Object.keys(ledger.files)
+      .sort()
+      .map((rel) => `  ${JSON.stringify(rel)}: ${JSON.stringify(ledger.files[rel])}`);
+    fs.writeFileSync(LEDGER, `{\n "files": {\n${lines.join(',\n')}\n }\n}\n`);
+  }
 }
 
 /** The source files Stryker mutates (stryker.config.mjs: lib/ without tests, generated code and the db wiring). */
