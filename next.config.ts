@@ -9,9 +9,7 @@ const config: NextConfig = {
   serverExternalPackages: ['@electric-sql/pglite', 'pglite-prisma-adapter', '@prisma/adapter-pg', 'pg'],
   // Several app servers share one page and data cache in Redis when REDIS_URL is set (read when the
   // server starts, so one build serves both ways). Without it, each server caches on its own disk.
-  ...(process.env.REDIS_URL?.trim()
-    ? { cacheHandler: path.resolve(process.cwd(), 'lib/cache/redis-cache-handler.mjs'), cacheMaxMemorySize: 0 }
-    : {}),
+  ...(process.env.REDIS_URL?.trim() ? { cacheHandler: path.resolve(process.cwd(), 'lib/cache/redis-cache-handler.mjs'), cacheMaxMemorySize: 0 } : {}),
   experimental: {
     // The embedded database belongs to one process: prerendering in one worker keeps the build
     // from opening the PGlite folder from several processes at once.
