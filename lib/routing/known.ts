@@ -5,8 +5,7 @@ import type { Known } from './plan';
 
 /**
  * What the catalog and the journal hold, for the proxy's routing decision (lib/routing/plan.ts).
- * Lists are read in one go and kept for a few seconds, then refreshed behind the request that finds them
- * old (it is answered from them at once); a slug that is not in the list is looked
+ * Lists are read in one go and kept for a few seconds; a slug that is not in the list is looked
  * up on its own before it is called unknown, so a product or article made a moment ago is found
  * at once, and junk costs one indexed lookup but never a rendered or stored page.
  */
@@ -43,16 +42,22 @@ async function loadSnapshot(db: Db, now: Date): Promise<Snapshot> {
 export function knownFrom(getDb: () => Db, clock: () => Date = () => new Date()): Known {
   let current: Snapshot | null = null;
   let loading: Promise<Snapshot> | null = null;
+  // Set when the last load failed: from then on the last lists are served at once while the database is
+  // asked again behind them, so a slow failure (a server that drops packets) makes no request wait again.
+  let failing = false;
   const snapshot = async (): Promise<Snapshot> => {
     const now = clock();
     if (current && now.getTime() - current.at < KNOWN_TTL_MS) return current;
     const refresh = (loading ??= loadSnapshot(getDb(), now)
       .then(
-        (fresh) => (current = fresh),
+        (fresh) => {
+          failing = false;
+          return (current = fresh);
+        },
         (err: unknown) => {
           // The database is away: keep routing by what it last said (cached pages keep answering), and ask
-          // again only after a pause, counted from when the failure came (a slow failure must not make
-          // every request wait on it again). With no lists yet, the caller degrades.
+          // again only after a pause counted from when the failure came. With no lists yet, the caller degrades.
+          failing = true;
           if (current) current = { ...current, at: clock().getTime() - KNOWN_TTL_MS + KNOWN_RETRY_MS };
           throw err;
         },
@@ -60,12 +65,16 @@ export function knownFrom(getDb: () => Db, clock: () => Date = () => new Date())
       .finally(() => {
         loading = null;
       }));
-    // Lists older than the TTL are still served at once while the new ones load behind them.
-    if (current) {
+    if (current && failing) {
       refresh.catch(() => {});
       return current;
     }
-    return refresh;
+    try {
+      return await refresh;
+    } catch (err) {
+      if (current) return current;
+      throw err;
+    }
   };
   const confirm = async (set: keyof Pick<Snapshot, 'products' | 'collections' | 'articles'>, slug: string, lookup: () => Promise<unknown>) => {
     const snap = await snapshot();
