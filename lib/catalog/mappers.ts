@@ -91,19 +91,21 @@ export function toProduct(row: ProductRow): ProductView {
   };
 }
 
-export function toCollection(row: {
-  slug: string;
-  title: string;
-  description: string;
-  imagePath: string;
-  imageAlt: string;
-  _count: { products: number };
-}): CollectionView {
+export function toCollection(
+  row: {
+    slug: string;
+    title: string;
+    description: string;
+    imagePath: string;
+    imageAlt: string;
+  },
+  productCount: number,
+): CollectionView {
   return {
     slug: row.slug,
     title: row.title,
     description: row.description,
     image: { src: row.imagePath, alt: row.imageAlt, width: 1200, height: 900 },
-    productCount: row._count.products,
+    productCount,
   };
 }

@@ -1,9 +1,10 @@
-import type { Db, Prisma } from '../db';
+import type { Db } from '../db';
+import { Prisma } from '../generated/prisma/client';
 import type { CatalogQuery, Sort } from './filters';
 import { cardSelect, productInclude, toCollection, toProduct, toProductCard } from './mappers';
 import { MATERIALS, isMaterial } from './materials';
 import { isSlug } from '../slug';
-import { searchProducts } from './search';
+import { searchMatchSql, searchQuery, searchRankSql } from './search';
 import type { CatalogFacets, CatalogPage, CollectionView, ProductCardView, ProductView } from './types';
 
 /**
@@ -13,67 +14,121 @@ import type { CatalogFacets, CatalogPage, CollectionView, ProductCardView, Produ
 
 const active = { status: 'active' } satisfies Prisma.ProductWhereInput;
 
-/** `matches`: the ids a search found (lib/catalog/search.ts), when the query has words. */
-export function catalogWhere(query: CatalogQuery, matches: readonly string[] | null = null): Prisma.ProductWhereInput {
-  const and: Prisma.ProductWhereInput[] = [active];
-  if (query.collection) and.push({ collections: { some: { collection: { slug: query.collection } } } });
-  if (query.materials.length) and.push({ material: { in: query.materials } });
-  if (query.q) and.push({ id: { in: [...(matches ?? [])] } });
-  // One variant must satisfy colour, stock and price together: "a blue one in stock under $100".
-  const variant: Prisma.VariantWhereInput = {};
-  if (query.colour) variant.colour = { equals: query.colour, mode: 'insensitive' };
-  if (query.inStock) variant.stock = { gt: 0 };
-  if (query.minPriceCents !== null || query.maxPriceCents !== null) {
-    variant.priceCents = {
-      ...(query.minPriceCents !== null ? { gte: query.minPriceCents } : {}),
-      ...(query.maxPriceCents !== null ? { lte: query.maxPriceCents } : {}),
-    };
-  }
-  if (Object.keys(variant).length) and.push({ variants: { some: variant } });
-  return { AND: and };
+/** True when the query has a filter on the variants (one variant must satisfy them all together). */
+function hasVariantFilter(query: CatalogQuery): boolean {
+  return Boolean(query.colour || query.inStock || query.minPriceCents !== null || query.maxPriceCents !== null);
 }
 
-export function catalogOrderBy(sort: Sort): Prisma.ProductOrderByWithRelationInput[] {
+/**
+ * The SQL condition "product p is listed for this query"; `tsquery` is the search (lib/catalog/search.ts).
+ * One variant must satisfy colour, stock and price together ("a blue one in stock under $100"). Stored
+ * columns answer first, so the database reads only candidates: Product.colours (GIN) for the colour, and the
+ * product's price range, which alone decides a product whose every price is inside the bounds; only the rest
+ * are checked against their variants.
+ */
+export function catalogWhereSql(query: CatalogQuery, tsquery: string | null): Prisma.Sql {
+  const and: Prisma.Sql[] = [Prisma.sql`p."status" = 'active'`];
+  if (query.collection) {
+    and.push(Prisma.sql`EXISTS (SELECT 1 FROM "CollectionProduct" cp JOIN "Collection" c ON c."id" = cp."collectionId"
+      WHERE cp."productId" = p."id" AND c."slug" = ${query.collection})`);
+  }
+  if (query.materials.length) and.push(Prisma.sql`p."material" = ANY(${query.materials}::text[])`);
+  if (tsquery !== null) and.push(searchMatchSql(tsquery));
+  const { colour, inStock, minPriceCents: lo, maxPriceCents: hi } = query;
+  if (colour) and.push(Prisma.sql`p."colours" @> ARRAY[${colour}]::text[]`);
+  if (lo !== null) and.push(Prisma.sql`p."maxPriceCents" >= ${lo}`);
+  if (hi !== null) and.push(Prisma.sql`p."minPriceCents" <= ${hi}`);
+  const variant: Prisma.Sql[] = [];
+  if (colour) variant.push(Prisma.sql`lower(v."colour") = ${colour}`);
+  if (inStock) variant.push(Prisma.sql`v."stock" > 0`);
+  if (lo !== null) variant.push(Prisma.sql`v."priceCents" >= ${lo}`);
+  if (hi !== null) variant.push(Prisma.sql`v."priceCents" <= ${hi}`);
+  // OFFSET 0 keeps the variant check a subquery run per candidate (through the productId index): the stored
+  // columns leave few candidates, where a join would read every variant first (docs/perf/catalog-explain.md).
+  const variantCheck = () => Prisma.sql`EXISTS (SELECT 1 FROM "Variant" v WHERE v."productId" = p."id" AND ${Prisma.join(variant, ' AND ')} OFFSET 0)`;
+  const onlyPrice = !colour && !inStock && (lo !== null || hi !== null);
+  if (onlyPrice) {
+    // Every price inside the bounds: the product matches without reading its variants.
+    const inside = Prisma.sql`(${lo === null ? Prisma.sql`TRUE` : Prisma.sql`p."minPriceCents" >= ${lo}`} AND ${
+      hi === null ? Prisma.sql`TRUE` : Prisma.sql`p."maxPriceCents" <= ${hi}`
+    })`;
+    and.push(Prisma.sql`(${inside} OR ${variantCheck()})`);
+  } else if (inStock || (colour && (lo !== null || hi !== null))) {
+    and.push(variantCheck());
+  }
+  return Prisma.join(and, ' AND ');
+}
+
+/** The SQL order of a listing; a search in the default order lists the best matches first. */
+export function catalogOrderSql(sort: Sort, tsquery: string | null): Prisma.Sql {
   switch (sort) {
     case 'newest':
-      return [{ createdAt: 'desc' }, { slug: 'asc' }];
+      return Prisma.sql`p."createdAt" DESC, p."slug" ASC`;
     case 'price-asc':
-      return [{ minPriceCents: 'asc' }, { slug: 'asc' }];
+      return Prisma.sql`p."minPriceCents" ASC, p."slug" ASC`;
     case 'price-desc':
-      return [{ minPriceCents: 'desc' }, { slug: 'asc' }];
+      return Prisma.sql`p."minPriceCents" DESC, p."slug" ASC`;
     case 'featured':
-      return [{ featuredRank: { sort: 'asc', nulls: 'last' } }, { createdAt: 'desc' }, { slug: 'asc' }];
+      return tsquery !== null
+        ? Prisma.sql`${searchRankSql(tsquery)} DESC, p."slug" ASC`
+        : Prisma.sql`p."featuredRank" ASC NULLS LAST, p."createdAt" DESC, p."slug" ASC`;
   }
+}
+
+/** A listing the stored counts answer: no search and no variant filter (collection and materials only). */
+function hasStoredCount(query: CatalogQuery): boolean {
+  return !query.q && !hasVariantFilter(query);
+}
+
+/**
+ * How many products a listing without a search or a variant filter holds, read from CatalogCount, which
+ * triggers keep (migration catalog_counts): a few rows read, not thousands of products counted.
+ */
+export async function storedCount(db: Db, query: CatalogQuery): Promise<number> {
+  let collectionId = '';
+  if (query.collection) {
+    const c = await db.collection.findUnique({ where: { slug: query.collection }, select: { id: true } });
+    if (!c) return 0;
+    collectionId = c.id;
+  }
+  const sum = await db.catalogCount.aggregate({
+    where: { collectionId, ...(query.materials.length ? { material: { in: query.materials } } : {}) },
+    _sum: { products: true },
+  });
+  return sum._sum.products ?? 0;
+}
+
+async function countWhere(db: Db, where: Prisma.Sql): Promise<number> {
+  const [row] = await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM "Product" p WHERE ${where}`;
+  return row?.n ?? 0;
+}
+
+/** The ids of a page, in the listing's order. */
+async function pageIds(db: Db, where: Prisma.Sql, order: Prisma.Sql, pageSize: number, page: number): Promise<{ id: string }[]> {
+  return db.$queryRaw<{ id: string }[]>`
+    SELECT p."id" FROM "Product" p WHERE ${where} ORDER BY ${order} LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`;
 }
 
 export async function listProducts(db: Db, query: CatalogQuery, pageSize: number): Promise<CatalogPage> {
-  const scores = query.q ? await searchProducts(db, query.q) : null;
-  const where = catalogWhere(query, scores ? [...scores.keys()] : null);
-  if (scores && query.sort === 'featured') {
-    // A search in the default order lists the best matches first (the other sorts are the shopper's choice).
-    // Ranked on ids and slugs only; the cards are read for the page shown, not for every match.
-    const matches = await db.product.findMany({ where, select: { id: true, slug: true } });
-    matches.sort((a, b) => (scores.get(b.id) ?? 0) - (scores.get(a.id) ?? 0) || a.slug.localeCompare(b.slug));
-    const total = matches.length;
-    const pageCount = Math.max(1, Math.ceil(total / pageSize));
-    const page = Math.min(query.page, pageCount);
-    const ids = matches.slice((page - 1) * pageSize, page * pageSize).map((m) => m.id);
-    const rows = await db.product.findMany({ where: { id: { in: ids } }, select: { ...cardSelect, id: true } });
-    rows.sort((a, b) => ids.indexOf(a.id) - ids.indexOf(b.id));
-    return { products: rows.map(toProductCard), total, page, pageCount, pageSize };
-  }
-  const total = await db.product.count({ where });
-  const pageCount = Math.max(1, Math.ceil(total / pageSize));
+  const tsquery = query.q ? await searchQuery(db, query.q) : null;
+  // Words that are no words at all (e.g. "%") find nothing.
+  if (query.q && tsquery === null) return { products: [], total: 0, page: 1, pageCount: 1, pageSize };
+  const where = catalogWhereSql(query, tsquery);
+  const order = catalogOrderSql(query.sort, tsquery);
+  // Without a search or a variant filter the count is stored; otherwise it is counted on its own: the count
+  // reads the candidates through their indexes while the page walks an index in the listing's order and
+  // stops after one page. (A window count in the page's query made the planner read every candidate in page
+  // order: 74 ms for the price filter at 10,000 products.)
+  const total = hasStoredCount(query) ? await storedCount(db, query) : await countWhere(db, where);
   // A page past the end shows the last page rather than an empty one.
-  const page = Math.min(query.page, pageCount);
-  const rows = await db.product.findMany({
-    where,
-    orderBy: catalogOrderBy(query.sort),
-    skip: (page - 1) * pageSize,
-    take: pageSize,
-    select: cardSelect,
-  });
-  return { products: rows.map(toProductCard), total, page, pageCount, pageSize };
+  const page = Math.min(query.page, Math.max(1, Math.ceil(total / pageSize)));
+  const rows = await pageIds(db, where, order, pageSize, page);
+  const pageCount = Math.max(1, Math.ceil(total / pageSize));
+  const ids = rows.map((r) => r.id);
+  const cards = ids.length ? await db.product.findMany({ where: { id: { in: ids } }, select: { ...cardSelect, id: true } }) : [];
+  const position = new Map(ids.map((id, i) => [id, i]));
+  cards.sort((a, b) => position.get(a.id)! - position.get(b.id)!);
+  return { products: cards.map(toProductCard), total, page, pageCount, pageSize };
 }
 
 export async function getProductBySlug(db: Db, slug: string): Promise<ProductView | null> {
@@ -108,41 +163,51 @@ export async function relatedProducts(db: Db, product: ProductView, limit: numbe
 }
 
 const collectionSelect = {
+  id: true,
   slug: true,
   title: true,
   description: true,
   imagePath: true,
   imageAlt: true,
-  _count: { select: { products: { where: { product: active } } } },
 } satisfies Prisma.CollectionSelect;
 
-export async function listCollections(db: Db): Promise<CollectionView[]> {
-  const rows = await db.collection.findMany({
-    orderBy: [{ featuredRank: { sort: 'asc', nulls: 'last' } }, { title: 'asc' }],
-    select: collectionSelect,
+/** Active products per collection id, read from CatalogCount (kept by triggers; migration catalog_counts). */
+async function collectionCounts(db: Db, collectionIds: string[] | null): Promise<Map<string, number>> {
+  const rows = await db.catalogCount.groupBy({
+    by: ['collectionId'],
+    where: collectionIds ? { collectionId: { in: collectionIds } } : { collectionId: { not: '' } },
+    _sum: { products: true },
   });
-  return rows.map(toCollection);
+  return new Map(rows.map((r) => [r.collectionId, r._sum.products ?? 0]));
+}
+
+export async function listCollections(db: Db): Promise<CollectionView[]> {
+  const [rows, counts] = await Promise.all([
+    db.collection.findMany({ orderBy: [{ featuredRank: { sort: 'asc', nulls: 'last' } }, { title: 'asc' }], select: collectionSelect }),
+    collectionCounts(db, null),
+  ]);
+  return rows.map((r) => toCollection(r, counts.get(r.id) ?? 0));
 }
 
 export async function getCollectionBySlug(db: Db, slug: string): Promise<CollectionView | null> {
   if (!isSlug(slug)) return null;
   const row = await db.collection.findUnique({ where: { slug }, select: collectionSelect });
-  return row ? toCollection(row) : null;
+  if (!row) return null;
+  return toCollection(row, (await collectionCounts(db, [row.id])).get(row.id) ?? 0);
 }
 
-/** The choices the filter form offers: only values that some active product has. */
+/** The choices the filter form offers: only values that some active product has (CatalogCount, CatalogColour). */
 export async function catalogFacets(db: Db): Promise<CatalogFacets> {
   const [collections, materials, colours] = await Promise.all([
     db.collection.findMany({ orderBy: [{ featuredRank: { sort: 'asc', nulls: 'last' } }, { title: 'asc' }], select: { slug: true, title: true } }),
-    db.product.groupBy({ by: ['material'], where: active, _count: { _all: true }, orderBy: { material: 'asc' } }),
-    // groupBy is a GROUP BY in SQL; findMany's distinct would read every variant and drop the repeats in memory.
-    db.variant.groupBy({ by: ['colour'], where: { product: active }, orderBy: { colour: 'asc' } }),
+    db.catalogCount.findMany({ where: { collectionId: '', products: { gt: 0 } }, orderBy: { material: 'asc' } }),
+    db.catalogColour.findMany({ where: { products: { gt: 0 } }, orderBy: { colour: 'asc' }, select: { colour: true } }),
   ]);
   return {
     collections,
     materials: materials
       .filter((m) => isMaterial(m.material))
-      .map((m) => ({ value: m.material, label: MATERIALS[m.material as keyof typeof MATERIALS].label, count: m._count._all })),
+      .map((m) => ({ value: m.material, label: MATERIALS[m.material as keyof typeof MATERIALS].label, count: m.products })),
     colours: colours.map((c) => c.colour),
   };
 }

@@ -1,32 +1,65 @@
 import type { Db } from '../db';
+import { Prisma } from '../generated/prisma/client';
 
 /**
- * What a shopper's search finds, ranked: PostgreSQL's full-text search with English stemming
- * ("sweaters" finds a sweater; every word must match) over the title, material, origin, description
- * and colours of active products, and trigram similarity (pg_trgm) for typos ("cashmir" finds
- * cashmere) over the title, material and colours. Rank: full-text rank (title weighted highest) plus
- * similarity to the whole text and to the title, so a match in the title comes first.
- * The same SQL on PostgreSQL and PGlite. Returns product ids with their score, best first.
- * At 10,000 products a search reads only the matches (docs/perf/catalog-explain.md).
+ * What a shopper's search finds: PostgreSQL's full-text search with English stemming ("sweaters" finds a
+ * sweater; every word must match) over the stored document of each product (title weighted highest, then
+ * material, origin and colours, then the description; lib/catalog/price-range.ts keeps it), read through
+ * its GIN index. A word the catalog does not know is widened to the catalog's words that look like it
+ * (trigram similarity, pg_trgm, against the SearchTerm list of title, material and colour words): "cashmir"
+ * searches for "cashmir" or "cashmere". Matches are ranked by ts_rank, so a title match comes first.
+ * The same SQL on PostgreSQL and PGlite; at 10,000 products it reads only the matches and ranks them
+ * in the database (docs/perf/catalog-explain.md).
  */
-export const TYPO_SIMILARITY = 0.45;
 
-export async function searchProducts(db: Db, q: string): Promise<Map<string, number>> {
-  const query = q.trim().slice(0, 80);
-  if (!query) return new Map();
-  // The document is stored on the product (price-range.ts keeps it) and read through GIN indexes: full text
-  // on searchVector, trigrams on searchWords. `<%` is word_similarity(a, b) >= the threshold, which the
-  // trigram index answers; the threshold is set for this transaction only (set_config(…, true)).
-  const [, rows] = await db.$transaction([
-    db.$queryRaw`SELECT set_config('pg_trgm.word_similarity_threshold', ${String(TYPO_SIMILARITY)}, true)`,
-    db.$queryRaw<{ id: string; score: number }[]>`
-      SELECT p.id,
-        (ts_rank(p."searchVector", websearch_to_tsquery('english', ${query})) * 4
-          + public.word_similarity(lower(${query}), p."searchWords") + public.word_similarity(lower(${query}), lower(p.title)))::float8 AS score
-      FROM "Product" p
-      WHERE p.status = 'active'
-        AND (p."searchVector" @@ websearch_to_tsquery('english', ${query}) OR lower(${query}) OPERATOR(public.<%) p."searchWords")
-      ORDER BY score DESC, p.slug ASC`,
-  ]);
-  return new Map(rows.map((r) => [r.id, Number(r.score)]));
+/** How alike a typed word and a catalog word must be (pg_trgm similarity, 0–1): "cashmir"/"cashmere" is 0.42. */
+export const TYPO_SIMILARITY = 0.4;
+/** Words past this many are ignored: a search box, not a document. */
+export const MAX_SEARCH_WORDS = 8;
+/** Corrections offered per word, the most alike first. */
+const MAX_CORRECTIONS = 3;
+
+/** The words of what the shopper typed: runs of letters and digits, lower case, without repeats. */
+export function searchWords(q: string): string[] {
+  const words = q.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  return [...new Set(words)].slice(0, MAX_SEARCH_WORDS);
+}
+
+/**
+ * The tsquery text for `to_tsquery('english', …)`: each word OR its corrections, all words AND-ed,
+ * e.g. `('cashmir' | 'cashmere') & ('scarf')`. Words are letters and digits only, so quoting them is safe.
+ */
+export function tsqueryText(words: readonly string[], corrections: ReadonlyMap<string, readonly string[]>): string {
+  return words.map((w) => `(${[w, ...(corrections.get(w) ?? [])].map((t) => `'${t}'`).join(' | ')})`).join(' & ');
+}
+
+/**
+ * The search as a tsquery source, or null when the query has no words (e.g. "%"): then nothing matches.
+ * A word already in the catalog's word list is searched as typed; another one also as its look-alikes.
+ */
+export async function searchQuery(db: Db, q: string): Promise<string | null> {
+  const words = searchWords(q);
+  if (!words.length) return null;
+  const rows = await db.$queryRaw<{ typed: string; term: string }[]>`
+    SELECT q.typed, t.term FROM unnest(${words}::text[]) AS q(typed)
+    CROSS JOIN LATERAL (
+      SELECT s."word" AS term FROM "SearchTerm" s
+      WHERE public.similarity(s."word", q.typed) >= ${TYPO_SIMILARITY}
+        AND NOT EXISTS (SELECT 1 FROM "SearchTerm" k WHERE k."word" = q.typed)
+      ORDER BY public.similarity(s."word", q.typed) DESC, s."word"
+      LIMIT ${MAX_CORRECTIONS}
+    ) AS t`;
+  const corrections = new Map<string, string[]>();
+  for (const r of rows) corrections.set(r.typed, [...(corrections.get(r.typed) ?? []), r.term]);
+  return tsqueryText(words, corrections);
+}
+
+/** The SQL condition "product p matches the search". */
+export function searchMatchSql(tsquery: string): Prisma.Sql {
+  return Prisma.sql`p."searchVector" @@ to_tsquery('english', ${tsquery})`;
+}
+
+/** The SQL rank of product p for the search, higher first. */
+export function searchRankSql(tsquery: string): Prisma.Sql {
+  return Prisma.sql`ts_rank(p."searchVector", to_tsquery('english', ${tsquery}))`;
 }

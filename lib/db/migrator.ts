@@ -68,6 +68,28 @@ async function readMigrations(dir: string) {
   return { baseDir: dir, lockfile: { path: 'migration_lock.toml', content: lock }, shadowDbInitScript: '', migrationDirectories };
 }
 
+/**
+ * Prisma's pg adapter runs a migration script cut at every ";", which also cuts a function body ($$ … $$, the
+ * catalog_counts triggers) and a comment apart. PostgreSQL takes a whole script as one simple query (one
+ * implicit transaction), as psql would; PGlite's adapter already runs it whole.
+ */
+export function wholeScripts(a: SqlDriverAdapter): SqlDriverAdapter {
+  if (a.adapterName !== '@prisma/adapter-pg') return a;
+  const pgAdapter = a as SqlDriverAdapter & { underlyingDriver?: () => unknown; onError?: (e: unknown) => never };
+  const driver = pgAdapter.underlyingDriver?.() as { query?: (sql: string) => Promise<unknown> } | undefined;
+  const query = driver?.query?.bind(driver);
+  if (!query) return a;
+  a.executeScript = async (script: string) => {
+    try {
+      await query(script);
+    } catch (e) {
+      if (pgAdapter.onError) pgAdapter.onError(e);
+      throw e;
+    }
+  };
+  return a;
+}
+
 async function withEngine<T>(factory: SqlMigrationAwareDriverAdapterFactory, fn: (e: SchemaEngineInstance) => Promise<T>) {
   const mod = await loadEngineModule();
   // The engine opens its own connections (a pool, on PostgreSQL) and holds Prisma's migration
@@ -77,12 +99,12 @@ async function withEngine<T>(factory: SqlMigrationAwareDriverAdapterFactory, fn:
     provider: factory.provider,
     adapterName: factory.adapterName,
     connect: async () => {
-      const a = await factory.connect();
+      const a = wholeScripts(await factory.connect());
       opened.push(a);
       return a;
     },
     connectToShadowDb: async () => {
-      const a = await factory.connectToShadowDb();
+      const a = wholeScripts(await factory.connectToShadowDb());
       opened.push(a);
       return a;
     },

@@ -2,6 +2,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { parseCatalogQuery } from '@/lib/catalog/filters';
 import { getProductBySlug, listProducts, catalogFacets, listCollections, getCollectionBySlug, featuredProducts, relatedProducts } from '@/lib/catalog/queries';
 import { seedCatalog } from '@/lib/catalog/seed-catalog';
+import { refreshPriceRange } from '@/lib/catalog/price-range';
 import { describeEachDatabase } from '../support/databases';
 
 describeEachDatabase('catalog queries', (ctx) => {
@@ -179,6 +180,8 @@ describeEachDatabase('catalog queries', (ctx) => {
         },
       },
     });
+    // As every write of variants does (the price range and colours the filters read first).
+    await refreshPriceRange(ctx.db, p.id);
     const slugs = async (params: Record<string, string>) => (await list(params)).products.map((x) => x.slug);
     expect(await slugs({ colour: 'charcoal' })).toContain(p.slug);
     expect(await slugs({ inStock: '1' })).toContain(p.slug);
