@@ -66,6 +66,8 @@ describe('what the browser may ask of the cart', () => {
 
   it('offers Standard or Express only', () => {
     expect(shippingChoiceSchema.parse({ method: 'express' })).toEqual({ method: 'express' });
+    expect(shippingChoiceSchema.parse({ method: 'standard' })).toEqual({ method: 'standard' });
+    expect(error(shippingChoiceSchema.safeParse({ method: '' }))).toBe('Choose Standard or Express shipping');
     expect(error(shippingChoiceSchema.safeParse({ method: 'overnight' }))).toBe('Choose Standard or Express shipping');
   });
 });

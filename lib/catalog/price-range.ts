@@ -10,7 +10,8 @@ export const MIN_TERM_LENGTH = 3;
  * Keeps what a product denormalises from itself and its variants in step: Product.minPriceCents /
  * maxPriceCents (the catalog filters and sorts by price with an index), and the search document
  * (searchWords for trigram typos, searchVector for full text: title weighted A; material, origin and
- * colours B; description C), which lib/catalog/search.ts reads through GIN indexes; Product.colours (the
+ * colours B; description C; titleVector, the title alone, ranks the search's first tier), which
+ * lib/catalog/search.ts reads through GIN indexes; Product.colours (the
  * colour filter's GIN index) and the SearchTerm words typos are corrected to. Call it in the
  * same transaction that changes a product's text or its variants.
  */
@@ -23,9 +24,9 @@ export async function refreshPriceRanges(tx: Tx, productIds: readonly string[]):
   for (const ids of batches(productIds, 1_000)) {
     await tx.$executeRaw`
       UPDATE "Product" AS p SET "minPriceCents" = d.lo, "maxPriceCents" = d.hi, "searchWords" = d.words, "searchVector" = d.vector,
-        "colours" = d.colour_list, "updatedAt" = CURRENT_TIMESTAMP
+        "titleVector" = to_tsvector('english', d.title), "colours" = d.colour_list, "updatedAt" = CURRENT_TIMESTAMP
       FROM (
-        SELECT r.id, r.lo, r.hi, r.colour_list, lower(r.title || ' ' || r.material || ' ' || r.colours) AS words,
+        SELECT r.id, r.title, r.lo, r.hi, r.colour_list, lower(r.title || ' ' || r.material || ' ' || r.colours) AS words,
           setweight(to_tsvector('english', r.title), 'A') || setweight(to_tsvector('english', r.material || ' ' || r.origin || ' ' || r.colours), 'B') ||
             setweight(to_tsvector('english', r.description), 'C') AS vector
         FROM (
@@ -38,7 +39,8 @@ export async function refreshPriceRanges(tx: Tx, productIds: readonly string[]):
         ) AS r
       ) AS d
       WHERE p.id = d.id
-        AND (p."minPriceCents", p."maxPriceCents", p."searchWords", p."searchVector", p."colours") IS DISTINCT FROM (d.lo, d.hi, d.words, d.vector, d.colour_list)`;
+        AND (p."minPriceCents", p."maxPriceCents", p."searchWords", p."searchVector", p."titleVector", p."colours") IS DISTINCT FROM
+          (d.lo, d.hi, d.words, d.vector, to_tsvector('english', d.title), d.colour_list)`;
     // The words a typo can be corrected to (lib/catalog/search.ts).
     await tx.$executeRaw`
       INSERT INTO "SearchTerm" ("word")

@@ -115,6 +115,21 @@ describeEachDatabase('a catalog of thousands of products', (ctx) => {
     // The title weighs most: with more than 48 sweaters by name, the first two pages are all of them.
     expect(titled.size).toBeGreaterThan(48);
     for (const slug of shown) expect(titled.has(slug), slug).toBe(true);
+    // Every page of "cashmere" (in titles, and as a material): each match once, every title match before every
+    // other match (the page where the tiers meet holds both), and the pages add up to the total.
+    const hasCashmere = (text: string) => /\bcashmeres?\b/i.test(text);
+    const titledCashmere = new Set(active.filter((p) => hasCashmere(p.title)).map((p) => p.slug));
+    const cashmere = await list({ q: 'cashmere' });
+    expect(cashmere.total).toBe(
+      active.filter((p) => hasCashmere([p.title, p.description, p.material, p.origin, ...p.variants.map((v) => v.colour)].join(' '))).length,
+    );
+    expect(cashmere.total).toBeGreaterThan(titledCashmere.size);
+    const pages: string[] = [];
+    for (let n = 1; n <= cashmere.pageCount; n++) pages.push(...(await list({ q: 'cashmere', page: String(n) })).products.map((p) => p.slug));
+    expect(pages).toHaveLength(cashmere.total);
+    expect(new Set(pages).size).toBe(cashmere.total);
+    expect(pages.findIndex((slug) => !titledCashmere.has(slug))).toBe(titledCashmere.size);
+    expect(titledCashmere.size % 24).not.toBe(0);
     // A typo finds what the word would have found, and a word the catalog lacks finds nothing.
     const typo = await list({ q: 'sweatr' });
     expect(typo.total).toBe(found.total);

@@ -7,8 +7,12 @@
 -- taken before the recount: in READ COMMITTED each statement after it sees what the other committed.
 -- Products also keep their variants' colours (Product.colours, lower case; lib/catalog/price-range.ts) for the
 -- colour filter's GIN index, and the words the search corrects typos against (SearchTerm).
+-- DropIndex (typos are corrected against SearchTerm now, not matched by trigrams on every product)
+DROP INDEX "Product_searchWords_idx";
+
 -- AlterTable
-ALTER TABLE "Product" ADD COLUMN     "colours" TEXT[] DEFAULT ARRAY[]::TEXT[];
+ALTER TABLE "Product" ADD COLUMN     "colours" TEXT[] DEFAULT ARRAY[]::TEXT[],
+ADD COLUMN     "titleVector" tsvector;
 
 -- CreateTable
 CREATE TABLE "CatalogCount" (
@@ -32,6 +36,12 @@ CREATE INDEX "Product_colours_idx" ON "Product" USING GIN ("colours");
 
 -- CreateIndex
 CREATE INDEX "Product_status_minPriceCents_maxPriceCents_id_idx" ON "Product"("status", "minPriceCents", "maxPriceCents", "id");
+
+-- CreateIndex
+CREATE INDEX "Product_status_material_minPriceCents_slug_idx" ON "Product"("status", "material", "minPriceCents", "slug");
+
+-- CreateIndex
+CREATE INDEX "Product_titleVector_idx" ON "Product" USING GIN ("titleVector");
 
 -- Words a shopper's typo is corrected to (lib/catalog/search.ts): every word of every product's title,
 -- material and colours, added by lib/catalog/price-range.ts as products are written. A word whose products
@@ -138,6 +148,8 @@ CREATE TRIGGER catalog_colours_variant_update AFTER UPDATE ON "Variant"
   REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION catalog_colours_variant_updated();
 
 -- The products already there.
+UPDATE "Product" SET "titleVector" = to_tsvector('english', "title");
+
 UPDATE "Product" AS p SET "colours" = c.colours
 FROM (
   SELECT v."productId" AS id, array_agg(DISTINCT lower(v."colour") ORDER BY lower(v."colour")) AS colours
