@@ -74,8 +74,8 @@ describe('the free Express rule, for any set of lines (fast-check)', () => {
         expect(p.percent).toBeGreaterThanOrEqual(0);
         expect(p.percent).toBeLessThanOrEqual(100);
         // A threshold of 0 (every wool purchase qualifies) shows a full bar even before the first one.
-        if (r.freeExpressThresholdCents > 0) expect(p.percent === 100).toBe(p.qualifies);
-        if (r.freeExpressThresholdCents > 0 && !p.qualifies) expect(p.percent).toBe(Math.floor((wool(ls) * 100) / (r.freeExpressThresholdCents + 1)));
+        expect(p.percent === 100).toBe(p.qualifies);
+        if (!p.qualifies) expect(p.percent).toBe(Math.floor((wool(ls) * 100) / (r.freeExpressThresholdCents + 1)));
       }),
     );
   });

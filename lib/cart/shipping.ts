@@ -51,7 +51,8 @@ export function freeExpressProgress(lines: ShippableLine[], rules: ShippingRules
   const wool = woolSubtotalCents(lines);
   const qualifies = wool > rules.freeExpressThresholdCents;
   const remaining = qualifies ? 0 : rules.freeExpressThresholdCents + 1 - wool;
-  const percent = rules.freeExpressThresholdCents === 0 ? 100 : qualifies ? 100 : Math.floor((wool * 100) / (rules.freeExpressThresholdCents + 1));
+  // Never 100 before the rule is met: with a $0 threshold and no wool yet, one cent is still missing.
+  const percent = qualifies ? 100 : Math.floor((wool * 100) / (rules.freeExpressThresholdCents + 1));
   return {
     woolSubtotal: { amount: wool, currency: rules.currency },
     threshold: { amount: rules.freeExpressThresholdCents, currency: rules.currency },

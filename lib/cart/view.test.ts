@@ -98,6 +98,34 @@ describe('the cart as the shopper sees it', () => {
     expect(view.total.amount).toBe(5000 + testCartSettings.shipping.standardCents);
   });
 
+  it('says what limits a line: the stock up to the per-line cap, the cap above it', () => {
+    const max = testCartSettings.maxPerLine;
+    const view = toCartView(
+      {
+        shippingMethod: null,
+        lines: [
+          row({ id: 'a', createdAt: '2026-01-01T00:00:00Z', quantity: 1, stock: max }),
+          row({ id: 'b', createdAt: '2026-01-01T00:00:01Z', quantity: 1, stock: max + 1 }),
+        ],
+      },
+      testCartSettings,
+    );
+    expect(view.lines.map((l) => [l.maxQuantity, l.limitedBy])).toEqual([
+      [max, 'stock'],
+      [max, 'per-line'],
+    ]);
+  });
+
+  it('charges the method the shopper chose: Express under the threshold costs its price', () => {
+    const rules = testCartSettings.shipping;
+    const lines = [row({ id: 'a', createdAt: '2026-01-01T00:00:00Z', quantity: 1, price: 2400 })];
+    expect(rules.expressCents).not.toBe(rules.standardCents);
+    const express = toCartView({ shippingMethod: 'express', lines }, testCartSettings);
+    expect(express).toMatchObject({ shippingMethod: 'express', shipping: { amount: rules.expressCents }, total: { amount: 2400 + rules.expressCents } });
+    const standard = toCartView({ shippingMethod: 'standard', lines }, testCartSettings);
+    expect(standard).toMatchObject({ shipping: { amount: rules.standardCents }, total: { amount: 2400 + rules.standardCents } });
+  });
+
   it('an empty cart costs nothing, shipping included', () => {
     const view = emptyCart(testCartSettings);
     expect(view).toMatchObject({ lines: [], itemCount: 0, subtotal: { amount: 0 }, shipping: { amount: 0 }, total: { amount: 0 } });

@@ -40,6 +40,22 @@ describeEachDatabase('cart', (ctx) => {
     expect(await ctx.db.cart.count({ where: { tokenHash: hashCartToken(first.newToken!) } })).toBe(1);
   });
 
+  it('shows each line with its product’s first photo by position, whatever order the photos were added in', async () => {
+    const v = await variant('TCS-18030C-OAT');
+    const photos = await ctx.db.productImage.findMany({ where: { productId: v.productId }, orderBy: { position: 'asc' } });
+    expect(photos.length).toBeGreaterThan(1);
+    // The last photo becomes the first, written last: insertion order and position now disagree.
+    const last = photos.at(-1)!;
+    await ctx.db.productImage.delete({ where: { id: last.id } });
+    await ctx.db.productImage.create({ data: { ...last, id: undefined, position: -1 } });
+    try {
+      const { cart } = await addToCart(ctx.db, null, { variantId: v.id, quantity: 1 }, settings);
+      expect(cart.lines[0]!.image).toEqual({ src: last.path, alt: last.alt });
+    } finally {
+      await ctx.db.productImage.updateMany({ where: { productId: v.productId, path: last.path }, data: { position: last.position } });
+    }
+  });
+
   it('keeps the most there is when asked for more than the stock, with a message', async () => {
     const v = await variant('GCN-XL-CHA'); // stock 2
     const r = await addToCart(ctx.db, null, { variantId: v.id, quantity: 5 }, settings);
