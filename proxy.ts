@@ -3,6 +3,7 @@ import { shopConfig } from '@/lib/config';
 import { db } from '@/lib/db';
 import { BLOG_PAGE_SIZE } from '@/lib/blog/list-query';
 import { knownFrom } from '@/lib/routing/known';
+import { rewriteHostname } from '@/lib/routing/rewrite-host';
 import { NOT_FOUND_PATH, planRequest, type Known } from '@/lib/routing/plan';
 
 /**
@@ -12,6 +13,9 @@ import { NOT_FOUND_PATH, planRequest, type Known } from '@/lib/routing/plan';
  * is bounded by the catalog rather than by what visitors type.
  */
 const known = knownFrom(db);
+// Where Next resolves our rewrites: without it, a rewrite went back over HTTP to this server (lib/routing/rewrite-host.ts).
+// Read per request: next start records its origin once it listens.
+const hostnameForRewrites = () => rewriteHostname(process.argv, process.env);
 
 // When the database cannot be asked, serve every URL from the per-request routes (nothing stored).
 const degraded: Known = {
@@ -79,6 +83,8 @@ export async function proxy(request: NextRequest) {
   const target = url.clone();
   target.search = '';
   target.pathname = plan.kind === 'rewrite' ? plan.pathname : NOT_FOUND_PATH;
+  const hostname = hostnameForRewrites();
+  if (hostname) target.hostname = hostname;
   return NextResponse.rewrite(target);
 }
 

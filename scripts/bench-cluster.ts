@@ -18,6 +18,7 @@ import { z } from 'zod';
 import { killGroupsNow, startCluster, waitForUrl } from './cluster';
 import { ensureBuild } from './ensure-build';
 import { prepareDatabase } from './prepare-db';
+import { loopbackEnv, nextStartArgs } from './next-start';
 
 const opts = z
   .object({
@@ -69,7 +70,6 @@ function wrk(url: string, seconds = opts.BENCH_SECONDS): Result {
   return parseWrk(r.stdout);
 }
 
-const nextBin = path.resolve('node_modules/next/dist/bin/next');
 const stateDir = path.resolve('.data/bench-cluster');
 fs.rmSync(stateDir, { recursive: true, force: true });
 fs.mkdirSync(stateDir, { recursive: true });
@@ -117,8 +117,8 @@ process.on('exit', () => killGroupsNow([...children.map((c) => c.pid!), ...clust
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => process.exit(1));
 try {
   // One `next start` without Redis or nginx, as a one-server shop runs.
-  const single = spawn(process.execPath, [nextBin, 'start', '-p', '3213', '-H', '127.0.0.1'], {
-    env: { ...process.env, NEXT_DIST_DIR: distDir, DATABASE_URL: databaseUrl, REDIS_URL: '', NEXT_TELEMETRY_DISABLED: '1' },
+  const single = spawn(process.execPath, nextStartArgs(3213), {
+    env: loopbackEnv({ ...process.env, NEXT_DIST_DIR: distDir, DATABASE_URL: databaseUrl, REDIS_URL: '', NEXT_TELEMETRY_DISABLED: '1' }),
     stdio: 'ignore',
     detached: true,
   });

@@ -17,6 +17,7 @@ import { prepareDatabase } from './prepare-db';
 import { createDb } from '../lib/db';
 import { reportBundleSizes } from './bundle-size';
 import { benchCatalog, catalogBenchOptions, loadLargeCatalog } from './bench-catalog';
+import { loopbackEnv, nextStartArgs } from './next-start';
 
 if (process.env.BENCH_MODE === 'cluster') {
   await import('./bench-cluster');
@@ -68,8 +69,8 @@ reportBundleSizes('.next-bench');
 console.log();
 
 const base = `http://127.0.0.1:${opts.BENCH_PORT}`;
-const server: ChildProcess = spawn(process.execPath, [nextBin, 'start', '-p', String(opts.BENCH_PORT), '-H', '127.0.0.1'], {
-  env,
+const server: ChildProcess = spawn(process.execPath, nextStartArgs(opts.BENCH_PORT), {
+  env: loopbackEnv(env),
   stdio: 'ignore',
   detached: true,
 });

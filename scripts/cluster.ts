@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { brotliAvailable, nginxConfig } from './nginx-config';
+import { loopbackEnv, nextStartArgs } from './next-start';
 
 export interface ClusterOptions {
   /** The app servers' ports, one server each. */
@@ -36,8 +37,6 @@ export interface Cluster {
   startServer(index: number): Promise<void>;
   stop(): Promise<void>;
 }
-
-const nextBin = path.resolve('node_modules/next/dist/bin/next');
 
 export async function waitForUrl(url: string, timeoutMs: number, ok: (status: number) => boolean = (s) => s < 500): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -128,7 +127,7 @@ export async function startCluster(o: ClusterOptions): Promise<Cluster> {
   async function startServer(i: number) {
     const port = o.ports[i]!;
     const out = o.output === 'inherit' ? 'inherit' : fs.openSync(path.join(o.stateDir, `server-${port}.log`), 'a');
-    const child = spawn(process.execPath, [nextBin, 'start', '-p', String(port), '-H', '127.0.0.1'], { env, stdio: ['ignore', out, out], detached: true });
+    const child = spawn(process.execPath, nextStartArgs(port), { env: loopbackEnv(env), stdio: ['ignore', out, out], detached: true });
     if (typeof out === 'number') fs.closeSync(out);
     servers[i] = child;
     await Promise.race([waitForUrl(`http://127.0.0.1:${port}/api/health`, 120_000, (s) => s === 200), started(child, `app server on ${port}`)]);

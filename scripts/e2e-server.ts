@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { prepareDatabase } from './prepare-db';
 import { startFakePayPal } from '../tests/fakes/paypal';
 import { startFakeStripe } from '../tests/fakes/stripe';
+import { loopbackEnv, nextStartArgs } from './next-start';
 
 const { E2E_PORT, E2E_DATA_DIR } = z
   .object({ E2E_PORT: z.coerce.number().int().default(3100), E2E_DATA_DIR: z.string().default('.data/e2e') })
@@ -52,7 +53,7 @@ if (!process.env.E2E_SKIP_BUILD) {
 }
 // Same process group as this script: Playwright stops the webServer by killing its group,
 // which then takes next-server's child along with it.
-const server = spawn(process.execPath, [nextBin, 'start', '-p', String(E2E_PORT), '-H', '127.0.0.1'], { stdio: 'inherit', env });
+const server = spawn(process.execPath, nextStartArgs(E2E_PORT), { stdio: 'inherit', env: loopbackEnv(env) });
 const stop = () => {
   server.kill('SIGTERM');
   void Promise.all([stripeFake.close(), paypalFake.close()]).finally(() => process.exit(0));

@@ -126,3 +126,17 @@ test('catalog and product pages are served from the cache, not rendered per requ
     expect(again.headers()['x-nextjs-cache'], url).toBe('HIT');
   }
 });
+
+test('behind a TLS proxy (X-Forwarded-Proto: https) the rewritten pages answer, in one request', async ({ request }) => {
+  // proxy.ts rewrites these to their canonical cached pages. Started as "-H 127.0.0.1", Next judged those
+  // rewrites external (its proxy URL says "localhost"): each went back over HTTP to this server, and over
+  // https to a plain port when a TLS proxy said so: a 500 for every one (scripts/next-start.ts).
+  for (const path of ['/products?material=yak', '/collections/felt-home', '/blog', '/products?q=sweater']) {
+    for (const proto of ['http', 'https']) {
+      const r = await request.get(path, { headers: { 'x-forwarded-proto': proto } });
+      expect(r.status(), `${proto} ${path}`).toBe(200);
+      // Resolved inside this server: Next answers with the rewritten path, not another address to fetch.
+      expect(r.headers()['x-middleware-rewrite'], `${proto} ${path}`).toMatch(/^\/(products|collections|blog)\//);
+    }
+  }
+});
