@@ -20,7 +20,7 @@ const config: NextConfig = {
     // beyond from Content-Length) and the return form's three 5 MB photos (below). Never below bodySizeLimit.
     proxyClientMaxBodySize: '17mb',
     // The return form posts up to three photos of 5 MB each (lib/returns/photos.ts) to a server action; the
-    // catalog import a CSV of up to 2 MB and, after its check, the checked copy (base64).
+    // catalog import a CSV of up to 12 MB (lib/catalog/admin/csv-read.ts).
     // Every action still caps its own fields (lib/admin/form.ts formStrings).
     serverActions: { bodySizeLimit: '16mb' },
   },

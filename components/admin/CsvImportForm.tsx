@@ -4,15 +4,17 @@ import { useActionState } from 'react';
 import { initialCsvImportState, type CsvImportReportView, type CsvImportState } from './csv-import-state';
 import { TableScroll } from './TableScroll';
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+const count = (n: number) => n.toLocaleString('en');
 
 function Summary({ report }: { report: CsvImportReportView }) {
   const parts = [
-    report.created.length ? `${plural(report.created.length, 'new product')}` : null,
-    report.updated.length ? `${plural(report.updated.length, 'changed product')}` : null,
-    report.stockChanges.length ? `${plural(report.stockChanges.length, 'stock change')}` : null,
-    report.unchanged ? `${report.unchanged} unchanged` : null,
+    report.createdCount ? `${count(report.createdCount)} new ${report.createdCount === 1 ? 'product' : 'products'}` : null,
+    report.updatedCount ? `${count(report.updatedCount)} changed ${report.updatedCount === 1 ? 'product' : 'products'}` : null,
+    report.stockChangeCount ? `${count(report.stockChangeCount)} stock ${report.stockChangeCount === 1 ? 'change' : 'changes'}` : null,
+    report.unchanged ? `${count(report.unchanged)} unchanged` : null,
   ].filter(Boolean);
+  const listed = report.created.length + report.updated.length + report.stockChanges.length;
+  const total = report.createdCount + report.updatedCount + report.stockChangeCount;
   return (
     <>
       <p>{parts.length ? parts.join(', ') + '.' : 'The file has no products.'}</p>
@@ -35,6 +37,7 @@ function Summary({ report }: { report: CsvImportReportView }) {
           ))}
         </ul>
       ) : null}
+      {total > listed ? <p className="muted small">The list shows the first changes of each kind; {count(total - listed)} more are not listed.</p> : null}
       {report.ignoredColumns.length ? <p className="muted">Ignored columns: {report.ignoredColumns.join(', ')}.</p> : null}
     </>
   );
@@ -49,12 +52,13 @@ function Outcome({ state }: { state: CsvImportState }) {
       </p>
     );
   if (!r) return null;
-  if (r.problems.length)
+  if (r.problemCount)
     return (
       <div className="import-report">
         <p className="form-outcome form-outcome--problem" role="alert">
-          {plural(r.problems.length, 'problem')} in the file. Nothing was imported: correct them and check the file again.
+          {r.problemCount === 1 ? '1 problem' : `${count(r.problemCount)} problems`} in the file. Nothing was imported: correct them and check the file again.
         </p>
+        {r.problemCount > r.problems.length ? <p className="muted small">The table lists the first {count(r.problems.length)}, in row order.</p> : null}
         <TableScroll label="Problems in the file">
           <table className="admin-table">
             <caption className="visually-hidden">Problems in the file, by row</caption>
@@ -100,8 +104,7 @@ export function CsvImportForm({ action }: { action: (prev: CsvImportState, form:
       </div>
       {state.checked ? (
         <form action={formAction} className="import-confirm">
-          <input type="hidden" name="checked" value={state.checked.data} />
-          <input type="hidden" name="checkedName" value={state.checked.name} />
+          <input type="hidden" name="checked" value={state.checked.key} />
           <button type="submit" name="intent" value="import" className="button button--primary" disabled={pending}>
             Import {state.checked.name}
           </button>
@@ -112,7 +115,7 @@ export function CsvImportForm({ action }: { action: (prev: CsvImportState, form:
           <label htmlFor="csv-file">{state.checked ? 'Or choose another file' : 'CSV file'}</label>
           <input id="csv-file" name="file" type="file" accept=".csv,text/csv" aria-describedby="csv-file-hint" />
           <p id="csv-file-hint" className="muted small">
-            Up to 2 MB, saved as CSV UTF-8. Products are matched by Handle, variants by SKU.
+            Up to 12 MB and 40,000 rows (about 13,000 products), saved as CSV UTF-8. Products are matched by Handle, variants by SKU.
           </p>
         </div>
         <div className="form-actions">

@@ -123,4 +123,90 @@ describeEachDatabase(`a catalog CSV of ${PRODUCTS.toLocaleString('en')} products
     expect(again).toMatchObject({ problems: [], created: [], updated: [], unchanged: PRODUCTS });
     expect(await snapshotTables(ctx.db)).toBe(before);
   });
+
+  it('changes every product of the file in one go: prices, a collection, a new variant and stock, each product audited once; a sale made meanwhile is in the stock history', async () => {
+    const rows = bulkRows(PRODUCTS).map((r): Record<string, string> => ({
+      ...r,
+      ...(r['Variant Price']
+        ? { 'Variant Price': r['Variant SKU']!.endsWith('-39') ? '104.50' : `${50 + (Number(r.Handle!.split('-').at(-1)) % 30)}.00` }
+        : {}),
+      ...(r['Variant Compare At Price'] ? { 'Variant Compare At Price': '125.00' } : {}),
+    }));
+    // Product 5 leaves nothing and joins a collection, product 6 gains a variant, product 7's first variant is restocked to 9.
+    rows.find((r) => r.Handle === 'bulk-felt-5' && r.Title)!.Collections = 'felt-home';
+    rows.push({
+      Handle: 'bulk-felt-6',
+      'Option1 Value': '40',
+      'Option2 Value': 'Grey',
+      'Variant SKU': 'BULK-6-40',
+      'Variant Price': '60.00',
+      'Variant Inventory Qty': '2',
+    });
+    // Its price stays, so nothing before the stock step waits for the sale's row.
+    Object.assign(
+      rows.find((r) => r['Variant SKU'] === 'BULK-7-38')!,
+      { 'Variant Inventory Qty': '9', 'Variant Price': '47.00' },
+    );
+    const sold = await ctx.db.variant.findUniqueOrThrow({ where: { sku: 'BULK-7-38' } });
+    const auditsBefore = await ctx.db.auditEntry.count({ where: { action: 'product.update' } });
+
+    // A sale holds the variant's row while the import starts; the import's stock "from" must be the stock after it.
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    const sale = ctx.db.$transaction(async (tx) => {
+      await tx.$queryRaw`SELECT id FROM "Variant" WHERE id = ${sold.id} FOR UPDATE`;
+      await tx.variant.update({ where: { id: sold.id }, data: { stock: { decrement: 1 } } });
+      await held;
+    });
+    const importing = importCatalogCsv(ctx.db, manager, toCsv(rows), { ...opts, dryRun: false });
+    if (ctx.engine === 'postgres') {
+      // Let the sale commit only once the import waits for its row (PGlite runs one transaction at a time).
+      const started = Date.now();
+      while ((await ctx.db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock'`)[0]!.n === 0) {
+        if (Date.now() - started > 30_000) throw new Error('the import never waited for the row the sale holds');
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    }
+    release();
+    const [, r] = await Promise.all([sale, importing]);
+
+    expect(r.problems).toEqual([]);
+    expect(r.applied).toBe(true);
+    expect(r.updated).toHaveLength(PRODUCTS);
+    expect(r.tags).toEqual(expect.arrayContaining(['product:bulk-felt-0', `product:bulk-felt-${PRODUCTS - 1}`, 'collection:felt-home']));
+    const five = await ctx.db.product.findUniqueOrThrow({
+      where: { slug: 'bulk-felt-5' },
+      include: { variants: { orderBy: { position: 'asc' } }, collections: { include: { collection: true } } },
+    });
+    expect(five.variants.map((v) => [v.sku, v.priceCents, v.compareAtCents])).toEqual([
+      ['BULK-5-38', 5500, null],
+      ['BULK-5-39', 10450, 12500],
+    ]);
+    expect([five.minPriceCents, five.maxPriceCents]).toEqual([5500, 10450]);
+    expect(five.collections.map((c) => c.collection.slug)).toEqual(['felt-home']);
+    const six = await ctx.db.variant.findUniqueOrThrow({ where: { sku: 'BULK-6-40' }, include: { stockChanges: true } });
+    expect([six.position, six.stock, six.stockChanges.map((s) => [s.delta, s.reason])]).toEqual([2, 2, [[2, 'Opening stock']]]);
+    const restock = await ctx.db.stockAdjustment.findFirstOrThrow({ where: { variantId: sold.id, reason: 'CSV import' } });
+    expect([restock.delta, restock.stockAfter]).toEqual([9 - (sold.stock - 1), 9]);
+    expect(r.stockChanges).toEqual([{ sku: 'BULK-7-38', from: sold.stock - 1, to: 9 }]);
+
+    expect(await ctx.db.auditEntry.count({ where: { action: 'product.update' } })).toBe(auditsBefore + PRODUCTS);
+    const audit = await ctx.db.auditEntry.findFirstOrThrow({ where: { action: 'product.update', entityId: five.id } });
+    expect([audit.before, audit.after]).toEqual([
+      {
+        collections: [],
+        variants: [
+          { sku: 'BULK-5-38', size: '38', colour: 'Grey', priceCents: 4500, compareAtCents: null },
+          { sku: 'BULK-5-39', size: '39', colour: 'Grey', priceCents: 9950, compareAtCents: 12000 },
+        ],
+      },
+      {
+        collections: ['felt-home'],
+        variants: [
+          { sku: 'BULK-5-38', size: '38', colour: 'Grey', priceCents: 5500, compareAtCents: null },
+          { sku: 'BULK-5-39', size: '39', colour: 'Grey', priceCents: 10450, compareAtCents: 12500 },
+        ],
+      },
+    ]);
+  });
 });

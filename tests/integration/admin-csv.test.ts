@@ -3,6 +3,7 @@ import { stringify } from 'csv-stringify/sync';
 import { beforeAll, expect, it } from 'vitest';
 import type { StaffActor } from '@/lib/auth/permissions';
 import { PermissionError } from '@/lib/auth/permissions';
+import { dropCheckedFile, findCheckedFile, keepCheckedFile } from '@/lib/catalog/admin/checked-file';
 import { CSV_COLUMNS } from '@/lib/catalog/admin/csv-columns';
 import { exportCatalogCsv } from '@/lib/catalog/admin/csv-export';
 import { importCatalogCsv, IMPORT_STOCK_REASON } from '@/lib/catalog/admin/csv-import';
@@ -170,5 +171,35 @@ describeEachDatabase('catalog CSV export and import', (ctx) => {
     const again = await importCatalogCsv(ctx.db, manager, await exportCatalogCsv(ctx.db, manager, SITE), { ...opts, dryRun: true });
     expect(again).toMatchObject({ problems: [], created: [], updated: [] });
     expect((await ctx.db.product.findUniqueOrThrow({ where: { slug: 'formula-felt' } })).title).toBe('=HYPERLINK("http://evil.example")');
+  });
+
+  it('keeps a checked file for its own staff member only, one each, for a day, and forgets it once imported', async () => {
+    const other = await makeActor(ctx.db, 'manager');
+    const now = new Date('2026-11-28T09:00:00Z');
+    const first = await keepCheckedFile(ctx.db, manager, 'a.csv', 'Handle\na\n', now);
+    expect(await findCheckedFile(ctx.db, manager, first, now)).toEqual({ name: 'a.csv', content: 'Handle\na\n' });
+    // Another staff member cannot import it by its key.
+    expect(await findCheckedFile(ctx.db, other, first, now)).toBeNull();
+    await dropCheckedFile(ctx.db, other, first);
+    expect(await findCheckedFile(ctx.db, manager, first, now)).not.toBeNull();
+    // A newer check replaces it: the old key finds nothing.
+    const second = await keepCheckedFile(ctx.db, manager, 'b.csv', 'Handle\nb\n', now);
+    expect(await findCheckedFile(ctx.db, manager, first, now)).toBeNull();
+    expect((await findCheckedFile(ctx.db, manager, second, now))?.name).toBe('b.csv');
+    // Past its day it is gone, and the next keep clears it from the table.
+    const later = new Date(now.getTime() + 24 * 3_600_000 + 1);
+    expect(await findCheckedFile(ctx.db, manager, second, later)).toBeNull();
+    const others = await keepCheckedFile(ctx.db, other, 'c.csv', 'Handle\nc\n', later);
+    expect(await ctx.db.catalogImportFile.count({ where: { staffUserId: manager.id } })).toBe(0);
+    // Dropped after its import: only that key.
+    await dropCheckedFile(ctx.db, other, others);
+    expect(await findCheckedFile(ctx.db, other, others, later)).toBeNull();
+  });
+
+  it('two checks at once by one staff member leave exactly one file, under a key one of them handed out', async () => {
+    const keys = await Promise.all(Array.from({ length: 6 }, (_, i) => keepCheckedFile(ctx.db, manager, `${i}.csv`, `Handle\n${i}\n`)));
+    const rows = await ctx.db.catalogImportFile.findMany({ where: { staffUserId: manager.id } });
+    expect(rows).toHaveLength(1);
+    expect(keys).toContain(rows[0]!.id);
   });
 });

@@ -1,14 +1,14 @@
 import type { Db, Prisma } from '../../db';
 import { authorize, type StaffActor } from '../../auth/permissions';
-import { recordAudit, recordAudits, type AuditChange } from '../../audit/record';
-import { BULK_TRANSACTION } from '../../db/batches';
+import { recordAudits, type AuditChange } from '../../audit/record';
+import { batches, BULK_TRANSACTION } from '../../db/batches';
 import { newId } from '../../db/new-id';
 import { insertCollectionLinks, insertProducts, insertStockAdjustments, insertVariants, type VariantRow } from '../bulk-write';
 import { refreshPriceRanges } from '../price-range';
 import { ProductError } from './errors';
 import { readCatalogCsv, type CsvLimits, type CsvProblem, type CsvProduct } from './csv-read';
 import type { ProductInput } from './input';
-import { updateProductIn } from './save-product';
+import { updateProductsIn } from './save-product';
 import { tagsForProductChange } from './tags';
 
 type Tx = Prisma.TransactionClient;
@@ -209,6 +209,59 @@ async function createProductsIn(tx: Tx, actor: StaffActor, creates: CsvProduct[]
   return tagsForProductChange({ slugs: made.map((m) => m.c.input.slug), collectionSlugs: wanted });
 }
 
+/**
+ * Sets the stock of the file's variants, a few statements per 1,000: each row is locked and the
+ * stock it holds at that moment (whatever sold since the plan was read) is the history entry's
+ * "from"; a variant already at the file's number is left alone. The plan's `from` is updated to it.
+ * Returns the cache tags of the products whose stock changed.
+ */
+async function setStockIn(tx: Tx, actor: StaffActor, stock: Plan['stock']): Promise<string[]> {
+  const tags: string[] = [];
+  for (const b of batches(stock, 1_000)) {
+    const rows = await tx.$queryRaw<{ id: string; sku: string; before: number; after: number; productId: string }[]>`
+      WITH locked AS (
+        SELECT v.id, v.stock AS before, u.stock AS after
+        FROM "Variant" v JOIN unnest(${b.map((s) => s.variantSku)}::text[], ${b.map((s) => s.to)}::int[]) AS u(sku, stock) ON v.sku = u.sku
+        ORDER BY v.id FOR UPDATE OF v
+      )
+      UPDATE "Variant" AS t SET stock = l.after, "updatedAt" = CURRENT_TIMESTAMP FROM locked l
+      WHERE t.id = l.id AND l.before <> l.after
+      RETURNING t.id, t.sku, l.before, l.after, t."productId"`;
+    const bySku = new Map(b.map((s) => [s.variantSku, s]));
+    for (const r of rows) bySku.get(r.sku)!.from = Number(r.before);
+    await insertStockAdjustments(
+      tx,
+      rows.map((r) => ({
+        id: newId(),
+        variantId: r.id,
+        delta: Number(r.after) - Number(r.before),
+        stockAfter: Number(r.after),
+        reason: IMPORT_STOCK_REASON,
+        actorId: actor.id,
+      })),
+    );
+    await recordAudits(
+      tx,
+      actor,
+      rows.map((r) => ({
+        action: 'stock.adjust',
+        entityType: 'variant',
+        entityId: r.id,
+        before: { stock: Number(r.before) },
+        after: { stock: Number(r.after), reason: IMPORT_STOCK_REASON },
+      })),
+    );
+    const products = await tx.product.findMany({
+      where: { id: { in: [...new Set(rows.map((r) => r.productId))] } },
+      select: { slug: true, collections: { select: { collection: { select: { slug: true } } } } },
+    });
+    tags.push(
+      ...tagsForProductChange({ slugs: products.map((p) => p.slug), collectionSlugs: products.flatMap((p) => p.collections.map((c) => c.collection.slug)) }),
+    );
+  }
+  return tags;
+}
+
 /** A unique key refused a write: P2002 from Prisma's own queries, SQLSTATE 23505 from the bulk writers' raw SQL. */
 function isUniqueViolation(e: unknown): boolean {
   if (typeof e !== 'object' || e === null) return false;
@@ -253,32 +306,8 @@ export async function importCatalogCsv(
         const p = await plan(tx, read.products);
         if (p.problems.length) throw new ImportRefused(p.problems);
         const tags = await createProductsIn(tx, actor, p.creates, opts.currency, now);
-        for (const u of p.updates) {
-          tags.push(...(await updateProductIn(tx, actor, u.id, u.input, { currency: opts.currency, now })).tags);
-        }
-        for (const s of p.stock) {
-          // The row lock makes "from" the stock at this moment, whatever sold since the plan was read.
-          const [row] = await tx.$queryRaw<{ id: string; stock: number; productId: string }[]>`
-            SELECT id, stock, "productId" FROM "Variant" WHERE sku = ${s.variantSku} FOR UPDATE`;
-          if (!row || Number(row.stock) === s.to) continue;
-          s.from = Number(row.stock);
-          await tx.variant.update({ where: { id: row.id }, data: { stock: s.to } });
-          await tx.stockAdjustment.create({
-            data: { variantId: row.id, delta: s.to - s.from, stockAfter: s.to, reason: IMPORT_STOCK_REASON, actorId: actor.id },
-          });
-          await recordAudit(tx, actor, {
-            action: 'stock.adjust',
-            entityType: 'variant',
-            entityId: row.id,
-            before: { stock: s.from },
-            after: { stock: s.to, reason: IMPORT_STOCK_REASON },
-          });
-          const product = await tx.product.findUniqueOrThrow({
-            where: { id: row.productId },
-            select: { slug: true, collections: { select: { collection: { select: { slug: true } } } } },
-          });
-          tags.push(...tagsForProductChange({ slugs: [product.slug], collectionSlugs: product.collections.map((c) => c.collection.slug) }));
-        }
+        tags.push(...(await updateProductsIn(tx, actor, p.updates, { currency: opts.currency, now })));
+        tags.push(...(await setStockIn(tx, actor, p.stock)));
         return report(p, true, [...new Set(tags)]);
       },
       // One transaction for the whole file, all or nothing: long enough for 10,000 products on a slow disk.

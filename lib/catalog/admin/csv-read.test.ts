@@ -1,7 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import { describe, expect, it } from 'vitest';
 import { CSV_COLUMNS } from './csv-columns';
-import { MAX_CSV_BYTES, readCatalogCsv } from './csv-read';
+import { MAX_CSV_BYTES, MAX_CSV_ROWS, readCatalogCsv } from './csv-read';
 
 type Row = Partial<Record<(typeof CSV_COLUMNS)[number] | string, string>>;
 
@@ -127,7 +127,10 @@ describe('reading a catalog CSV', () => {
   it('answers a broken file, an empty one, a large one and one without the shop’s columns with one sentence', () => {
     expect(readCatalogCsv('Handle,Title\n"gobi,x\n').problems[0]!.message).toMatch(/could not be read as CSV.*closing quote/);
     expect(readCatalogCsv('').problems).toEqual([{ row: null, column: null, message: 'The file is empty.' }]);
-    expect(readCatalogCsv('x'.repeat(MAX_CSV_BYTES + 1)).problems[0]!.message).toBe('The file is larger than 2 MB. Split it into smaller files.');
+    expect(readCatalogCsv('x'.repeat(MAX_CSV_BYTES + 1)).problems[0]!.message).toBe('The file is larger than 12 MB. Split it into smaller files.');
+    expect(readCatalogCsv(`Handle\n${'a\n'.repeat(MAX_CSV_ROWS + 1)}`).problems[0]!.message).toBe(
+      'The file has more than 40,000 rows. Split it into smaller files.',
+    );
     expect(readCatalogCsv('PNG\u0000\u0001').problems[0]!.message).toMatch(/not a CSV file/);
     expect(readCatalogCsv('Handle,Title,Variant SKU\nx,y,z\n').problems).toEqual([
       {

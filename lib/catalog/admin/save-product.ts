@@ -1,8 +1,11 @@
 import type { Db, Prisma } from '../../db';
 import { authorize, type StaffActor } from '../../auth/permissions';
-import { recordAudit } from '../../audit/record';
+import { recordAudit, recordAudits, type AuditChange } from '../../audit/record';
 import { changedFields } from '../../audit/diff';
-import { refreshPriceRange } from '../price-range';
+import { batches } from '../../db/batches';
+import { newId } from '../../db/new-id';
+import { insertCollectionLinks, insertStockAdjustments, insertVariants, type VariantRow } from '../bulk-write';
+import { refreshPriceRange, refreshPriceRanges } from '../price-range';
 import { ProductError } from './errors';
 import type { ProductInput, VariantInput } from './input';
 import { tagsForProductChange } from './tags';
@@ -179,9 +182,14 @@ export async function updateProductIn(
         });
     }
   }
-  const cols = await collectionIds(tx, input.collections);
-  await tx.collectionProduct.deleteMany({ where: { productId } });
-  if (cols.length) await tx.collectionProduct.createMany({ data: cols.map((c, i) => ({ productId, collectionId: c.id, position: i })) });
+  // Links are rewritten only when the collections or their order changed: every write to them
+  // recounts the catalog's counts (a database trigger), which a price change need not pay for.
+  const linked = [...before.collections].sort((a, b) => a.position - b.position).map((c) => c.collection.slug);
+  if (linked.join('\n') !== input.collections.join('\n')) {
+    const cols = await collectionIds(tx, input.collections);
+    await tx.collectionProduct.deleteMany({ where: { productId } });
+    if (cols.length) await tx.collectionProduct.createMany({ data: cols.map((c, i) => ({ productId, collectionId: c.id, position: i })) });
+  }
   await refreshPriceRange(tx, productId);
   const after = await tx.product.findUniqueOrThrow({ where: { id: productId }, include: withDetail });
   const diff = changedFields(auditView(before), auditView(after));
@@ -194,6 +202,93 @@ export async function updateProductIn(
       collectionSlugs: [...before.collections.map((c) => c.collection.slug), ...input.collections],
     }),
   };
+}
+
+/** The collections a product is in, in its order. */
+const linkedSlugs = (p: Detail) => [...p.collections].sort((a, b) => a.position - b.position).map((c) => c.collection.slug);
+
+/**
+ * updateProductIn for many products at once (the CSV import: a price change across 10,000
+ * products): the same fields, variant and collection writes, stock history for added variants,
+ * price ranges, audit entries and cache tags, but a few statements per 1,000 products instead of a
+ * dozen per product. Each batch's products are locked first, so the audit's "before" is what each
+ * held when it was written. For a file, not a form: there is no "changed since you opened it" check
+ * (a file has no opening time) and variants are updated or added, never removed.
+ */
+export async function updateProductsIn(
+  tx: Tx,
+  actor: StaffActor,
+  items: readonly { id: string; input: ProductInput }[],
+  opts: { currency: string; now?: Date },
+): Promise<string[]> {
+  authorize(actor, 'manageCatalog');
+  const now = opts.now ?? new Date();
+  const tags = new Set<string>();
+  for (const batch of batches(items, 1_000)) {
+    const ids = batch.map((i) => i.id);
+    await tx.$queryRaw`SELECT id FROM "Product" WHERE id = ANY(${ids}::text[]) ORDER BY id FOR UPDATE`;
+    const before = new Map((await tx.product.findMany({ where: { id: { in: ids } }, include: withDetail })).map((p) => [p.id, p]));
+    const variantUpdates: { id: string; productId: string; v: VariantInput; position: number }[] = [];
+    const variantInserts: VariantRow[] = [];
+    for (const { id, input } of batch) {
+      const was = before.get(id);
+      if (!was) throw new ProductError('not-found', 'A product in the file no longer exists: check the file again.');
+      const own = new Set(was.variants.map((v) => v.id));
+      for (const [position, v] of input.variants.entries()) {
+        if (v.remove) throw new Error('updateProductsIn never removes a variant: use updateProductIn.');
+        if (v.id && !own.has(v.id)) throw new ProductError('not-found', 'A variant in the file no longer exists: check the file again.', 'variants');
+        if (v.id) variantUpdates.push({ id: v.id, productId: id, v, position });
+        else variantInserts.push({ ...variantData(v, opts.currency, position), id: newId(now.getTime()), productId: id, stock: v.initialStock });
+      }
+    }
+    const b = batch.map((i) => i.input);
+    await tx.$executeRaw`
+      UPDATE "Product" AS p SET title = u.title, slug = u.slug, description = u.description, material = u.material, "isWool" = u."isWool",
+        origin = u.origin, care = u.care, status = u.status::"ProductStatus", currency = ${opts.currency}, "editedAt" = ${now}, "updatedAt" = CURRENT_TIMESTAMP
+      FROM unnest(${ids}::text[], ${b.map((i) => i.title)}::text[], ${b.map((i) => i.slug)}::text[], ${b.map((i) => i.description)}::text[],
+        ${b.map((i) => i.material)}::text[], ${b.map((i) => i.isWool)}::boolean[], ${b.map((i) => i.origin)}::text[], ${b.map((i) => i.care)}::text[],
+        ${b.map((i) => i.status)}::text[]) AS u(id, title, slug, description, material, "isWool", origin, care, status)
+      WHERE p.id = u.id`;
+    for (const vb of batches(variantUpdates)) {
+      // Only variants whose fields differ are written: an untouched row is never locked against a checkout.
+      await tx.$executeRaw`
+        UPDATE "Variant" AS t SET sku = u.sku, size = u.size, colour = u.colour, "priceCents" = u."priceCents", "compareAtCents" = u."compareAtCents",
+          currency = ${opts.currency}, position = u.position, "updatedAt" = CURRENT_TIMESTAMP
+        FROM unnest(${vb.map((r) => r.id)}::text[], ${vb.map((r) => r.productId)}::text[], ${vb.map((r) => r.v.sku)}::text[], ${vb.map((r) => r.v.size)}::text[],
+          ${vb.map((r) => r.v.colour)}::text[], ${vb.map((r) => r.v.priceCents)}::int[], ${vb.map((r) => r.v.compareAtCents)}::int[], ${vb.map((r) => r.position)}::int[])
+          AS u(id, "productId", sku, size, colour, "priceCents", "compareAtCents", position)
+        WHERE t.id = u.id AND t."productId" = u."productId"
+          AND (t.sku, t.size, t.colour, t."priceCents", t."compareAtCents", t.currency, t.position)
+            IS DISTINCT FROM (u.sku, u.size, u.colour, u."priceCents", u."compareAtCents", ${opts.currency}::text, u.position)`;
+    }
+    await insertVariants(tx, variantInserts);
+    await insertStockAdjustments(
+      tx,
+      variantInserts
+        .filter((v) => v.stock > 0)
+        .map((v) => ({ id: newId(now.getTime()), variantId: v.id, delta: v.stock, stockAfter: v.stock, reason: 'Opening stock', actorId: actor.id })),
+    );
+    const relinked = batch.filter(({ id, input }) => linkedSlugs(before.get(id)!).join('\n') !== input.collections.join('\n'));
+    if (relinked.length) {
+      const cols = new Map((await collectionIds(tx, [...new Set(relinked.flatMap((i) => i.input.collections))])).map((c) => [c.slug, c.id]));
+      await tx.$executeRaw`DELETE FROM "CollectionProduct" WHERE "productId" = ANY(${relinked.map((i) => i.id)}::text[])`;
+      await insertCollectionLinks(
+        tx,
+        relinked.flatMap(({ id, input }) => input.collections.map((slug, position) => ({ collectionId: cols.get(slug)!, productId: id, position }))),
+      );
+    }
+    await refreshPriceRanges(tx, ids);
+    const after = await tx.product.findMany({ where: { id: { in: ids } }, include: withDetail });
+    const changes: AuditChange[] = [];
+    for (const p of after) {
+      const was = before.get(p.id)!;
+      const diff = changedFields(auditView(was), auditView(p));
+      if (diff) changes.push({ action: 'product.update', entityType: 'product', entityId: p.id, before: diff.before, after: diff.after });
+      for (const t of tagsForProductChange({ slugs: [was.slug, p.slug], collectionSlugs: [...linkedSlugs(was), ...linkedSlugs(p)] })) tags.add(t);
+    }
+    await recordAudits(tx, actor, changes);
+  }
+  return [...tags];
 }
 
 /** The product as the edit form shows it. */

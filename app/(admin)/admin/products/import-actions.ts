@@ -2,8 +2,9 @@
 
 import { revalidatePath, updateTag } from 'next/cache';
 import { z } from 'zod';
-import type { CsvImportState } from '@/components/admin/csv-import-state';
+import { toReportView, type CsvImportState } from '@/components/admin/csv-import-state';
 import { requireStaff } from '@/lib/auth/server';
+import { dropCheckedFile, findCheckedFile, keepCheckedFile } from '@/lib/catalog/admin/checked-file';
 import { importCatalogCsv } from '@/lib/catalog/admin/csv-import';
 import { MAX_CSV_BYTES } from '@/lib/catalog/admin/csv-read';
 import { shopConfig } from '@/lib/config';
@@ -13,18 +14,14 @@ const MB = MAX_CSV_BYTES / 1024 / 1024;
 
 const importFormSchema = z.object({
   intent: z.enum(['check', 'import'], { error: 'Choose “Check the file” or “Import”.' }),
-  checkedName: z.string().max(200).optional(),
-  // The checked file, base64 (4 characters for every 3 bytes).
-  checked: z
-    .string()
-    .max(Math.ceil(MAX_CSV_BYTES / 3) * 4 + 4, `The file is larger than ${MB} MB.`)
-    .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'Choose the file again.')
-    .optional(),
+  // The key of the checked file kept on the server (lib/catalog/admin/checked-file.ts).
+  checked: z.uuid({ error: 'Choose the file again.' }).optional(),
 });
 
 /**
  * Checks (dry run) or imports a catalog CSV. The file comes as an upload, or, for "Import" after a
- * check, as the checked copy the form carries; either way it is read and checked again in full.
+ * check, as the copy kept on the server when it passed (the form carries its key); either way it is
+ * read and checked again in full.
  */
 export async function importCsvAction(prev: CsvImportState, form: FormData): Promise<CsvImportState> {
   const actor = await requireStaff('manageCatalog', '/admin/products/import');
@@ -34,7 +31,7 @@ export async function importCsvAction(prev: CsvImportState, form: FormData): Pro
     const v = form.get(k);
     return typeof v === 'string' && v !== '' ? v : undefined;
   };
-  const parsed = importFormSchema.safeParse({ intent: str('intent'), checkedName: str('checkedName'), checked: str('checked') });
+  const parsed = importFormSchema.safeParse({ intent: str('intent'), checked: str('checked') });
   if (!parsed.success) return refuse(parsed.error.issues[0]!.message);
   const file = form.get('file');
   let text: string;
@@ -44,17 +41,20 @@ export async function importCsvAction(prev: CsvImportState, form: FormData): Pro
     text = await file.text();
     name = file.name.slice(0, 200);
   } else if (parsed.data.intent === 'import' && parsed.data.checked) {
-    text = Buffer.from(parsed.data.checked, 'base64').toString('utf8');
-    name = parsed.data.checkedName ?? 'products.csv';
+    const kept = await findCheckedFile(db(), actor, parsed.data.checked);
+    if (!kept) return refuse('The checked file is no longer here (it was imported, replaced by a newer check, or kept over a day). Choose it again.');
+    text = kept.content;
+    name = kept.name;
   } else {
     return refuse('Choose a CSV file first.');
   }
   const report = await importCatalogCsv(db(), actor, text, { dryRun: parsed.data.intent === 'check', currency: shopConfig().SHOP_CURRENCY });
-  const { tags, ...view } = report;
   if (report.applied) {
-    for (const t of tags) updateTag(t);
+    for (const t of report.tags) updateTag(t);
     revalidatePath('/admin/products');
+    if (parsed.data.checked) await dropCheckedFile(db(), actor, parsed.data.checked);
   }
   const passed = !report.applied && report.problems.length === 0 && parsed.data.intent === 'check';
-  return { attempt, message: null, report: view, checked: passed ? { name, data: Buffer.from(text, 'utf8').toString('base64') } : null };
+  const checked = passed ? { name, key: await keepCheckedFile(db(), actor, name, text) } : null;
+  return { attempt, message: null, report: toReportView(report), checked };
 }
