@@ -14,8 +14,9 @@ import { NOT_FOUND_PATH, planRequest, type Known } from '@/lib/routing/plan';
  */
 const known = knownFrom(db);
 // Where Next resolves our rewrites: without it, a rewrite went back over HTTP to this server (lib/routing/rewrite-host.ts).
-// Read per request: next start records its origin once it listens.
-const hostnameForRewrites = () => rewriteHostname(process.argv, process.env);
+// Next start records its origin once it listens: looked up until found, then remembered.
+let rewriteHost: string | null = null;
+const hostnameForRewrites = () => (rewriteHost ??= rewriteHostname(process.argv, process.env));
 
 // When the database cannot be asked, serve every URL from the per-request routes (nothing stored).
 const degraded: Known = {

@@ -24,9 +24,9 @@ export async function refreshPriceRanges(tx: Tx, productIds: readonly string[]):
   for (const ids of batches(productIds, 1_000)) {
     await tx.$executeRaw`
       UPDATE "Product" AS p SET "minPriceCents" = d.lo, "maxPriceCents" = d.hi, "searchWords" = d.words, "searchVector" = d.vector,
-        "titleVector" = to_tsvector('english', d.title), "colours" = d.colour_list, "updatedAt" = CURRENT_TIMESTAMP
+        "titleVector" = d.title_vector, "colours" = d.colour_list, "updatedAt" = CURRENT_TIMESTAMP
       FROM (
-        SELECT r.id, r.title, r.lo, r.hi, r.colour_list, lower(r.title || ' ' || r.material || ' ' || r.colours) AS words,
+        SELECT r.id, r.lo, r.hi, r.colour_list, lower(r.title || ' ' || r.material || ' ' || r.colours) AS words, to_tsvector('english', r.title) AS title_vector,
           setweight(to_tsvector('english', r.title), 'A') || setweight(to_tsvector('english', r.material || ' ' || r.origin || ' ' || r.colours), 'B') ||
             setweight(to_tsvector('english', r.description), 'C') AS vector
         FROM (
@@ -40,7 +40,7 @@ export async function refreshPriceRanges(tx: Tx, productIds: readonly string[]):
       ) AS d
       WHERE p.id = d.id
         AND (p."minPriceCents", p."maxPriceCents", p."searchWords", p."searchVector", p."titleVector", p."colours") IS DISTINCT FROM
-          (d.lo, d.hi, d.words, d.vector, to_tsvector('english', d.title), d.colour_list)`;
+          (d.lo, d.hi, d.words, d.vector, d.title_vector, d.colour_list)`;
     // The words a typo can be corrected to (lib/catalog/search.ts).
     await tx.$executeRaw`
       INSERT INTO "SearchTerm" ("word")

@@ -84,17 +84,18 @@ function hasStoredCount(query: CatalogQuery): boolean {
  * triggers keep (migration catalog_counts): a few rows read, not thousands of products counted.
  */
 export async function storedCount(db: Db, query: CatalogQuery): Promise<number> {
-  let collectionId = '';
-  if (query.collection) {
-    const c = await db.collection.findUnique({ where: { slug: query.collection }, select: { id: true } });
-    if (!c) return 0;
-    collectionId = c.id;
-  }
-  const sum = await db.catalogCount.aggregate({
-    where: { collectionId, ...(query.materials.length ? { material: { in: query.materials } } : {}) },
-    _sum: { products: true },
-  });
-  return sum._sum.products ?? 0;
+  const materials = query.materials.length ? Prisma.sql`AND n."material" = ANY(${query.materials}::text[])` : Prisma.empty;
+  const [row] = query.collection
+    ? await db.$queryRaw<{ n: number }[]>`
+        SELECT coalesce(sum(n."products"), 0)::int AS n FROM "CatalogCount" n JOIN "Collection" c ON c."id" = n."collectionId"
+        WHERE c."slug" = ${query.collection} ${materials}`
+    : await db.$queryRaw<{ n: number }[]>`SELECT coalesce(sum(n."products"), 0)::int AS n FROM "CatalogCount" n WHERE n."collectionId" = '' ${materials}`;
+  return row?.n ?? 0;
+}
+
+/** The page a listing shows: the one asked for, or the last one when it asks past the end (never an empty page). */
+function clampPage(wanted: number, total: number, pageSize: number): number {
+  return Math.min(wanted, Math.max(1, Math.ceil(total / pageSize)));
 }
 
 async function countWhere(db: Db, where: Prisma.Sql): Promise<number> {
@@ -119,8 +120,7 @@ async function rankedSearchPage(db: Db, where: Prisma.Sql, tsquery: string, page
     SELECT count(*)::int AS total, (count(*) FILTER (WHERE ${title}))::int AS titled FROM "Product" p WHERE ${where}`;
   const total = counts?.total ?? 0;
   const titled = counts?.titled ?? 0;
-  // A page past the end shows the last page rather than an empty one.
-  const page = Math.min(wanted, Math.max(1, Math.ceil(total / pageSize)));
+  const page = clampPage(wanted, total, pageSize);
   const offset = (page - 1) * pageSize;
   const rows: { id: string }[] = [];
   if (offset < titled) {
@@ -155,8 +155,7 @@ export async function listProducts(db: Db, query: CatalogQuery, pageSize: number
     ({ total, page, rows } = await rankedSearchPage(db, where, tsquery, pageSize, query.page));
   } else {
     total = hasStoredCount(query) ? await storedCount(db, query) : await countWhere(db, where);
-    // A page past the end shows the last page rather than an empty one.
-    page = Math.min(query.page, Math.max(1, Math.ceil(total / pageSize)));
+    page = clampPage(query.page, total, pageSize);
     rows = await pageIds(db, where, order, pageSize, page);
   }
   const pageCount = Math.max(1, Math.ceil(total / pageSize));
