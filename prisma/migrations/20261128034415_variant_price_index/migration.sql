@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Variant_priceCents_productId_idx" ON "Variant"("priceCents", "productId");
