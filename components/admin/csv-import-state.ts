@@ -28,7 +28,7 @@ export function toReportView(report: ImportReport): CsvImportReportView {
   return {
     problems: first(report.problems),
     problemCount: report.problems.length,
-    ignoredColumns: report.ignoredColumns,
+    ignoredColumns: report.ignoredColumns.slice(0, 50).map((c) => (c.length > 80 ? `${c.slice(0, 79)}…` : c)),
     created: first(report.created),
     createdCount: report.created.length,
     updated: first(report.updated),

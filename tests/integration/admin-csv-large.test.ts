@@ -153,16 +153,24 @@ describeEachDatabase(`a catalog CSV of ${PRODUCTS.toLocaleString('en')} products
     // A sale holds the variant's row while the import starts; the import's stock "from" must be the stock after it.
     let release!: () => void;
     const held = new Promise<void>((r) => (release = r));
+    let salePid: number | null = null;
+    let locked!: () => void;
+    const saleHolds = new Promise<void>((r) => (locked = r));
     const sale = ctx.db.$transaction(async (tx) => {
       await tx.$queryRaw`SELECT id FROM "Variant" WHERE id = ${sold.id} FOR UPDATE`;
+      salePid = (await tx.$queryRaw<{ pid: number }[]>`SELECT pg_backend_pid() AS pid`)[0]!.pid;
+      locked();
       await tx.variant.update({ where: { id: sold.id }, data: { stock: { decrement: 1 } } });
       await held;
     });
+    await saleHolds;
     const importing = importCatalogCsv(ctx.db, manager, toCsv(rows), { ...opts, dryRun: false });
     if (ctx.engine === 'postgres') {
-      // Let the sale commit only once the import waits for its row (PGlite runs one transaction at a time).
+      // Let the sale commit only once the import waits for the sale's own transaction (PGlite runs one transaction at a time).
       const started = Date.now();
-      while ((await ctx.db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock'`)[0]!.n === 0) {
+      const blocked = async () =>
+        (await ctx.db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM pg_stat_activity WHERE ${salePid}::int = ANY(pg_blocking_pids(pid))`)[0]!.n > 0;
+      while (!(await blocked())) {
         if (Date.now() - started > 30_000) throw new Error('the import never waited for the row the sale holds');
         await new Promise((r) => setTimeout(r, 20));
       }

@@ -57,12 +57,35 @@ describeEachDatabase('catalog counts kept by the database', (ctx) => {
 
     const [a, b] = await ctx.db.product.findMany({ where: { status: 'active', collections: { some: {} } }, take: 2, orderBy: { slug: 'asc' } });
     const collections = await ctx.db.collection.findMany({ orderBy: { slug: 'asc' } });
+    const aIn = new Set((await ctx.db.collectionProduct.findMany({ where: { productId: a!.id } })).map((l) => l.collectionId));
+    const notA = collections.find((c) => !aIn.has(c.id))!;
     const steps: [string, () => Promise<unknown>][] = [
       ['archive a product', () => ctx.db.product.update({ where: { id: a!.id }, data: { status: 'archived' } })],
       ['bring it back', () => ctx.db.product.update({ where: { id: a!.id }, data: { status: 'active' } })],
       ['change a material', () => ctx.db.product.update({ where: { id: b!.id }, data: { material: 'camel' } })],
       ['take it out of its collections', () => ctx.db.collectionProduct.deleteMany({ where: { productId: b!.id } })],
       ['put it in another', () => ctx.db.collectionProduct.create({ data: { productId: b!.id, collectionId: collections.at(-1)!.id } })],
+      [
+        'move its link to the first collection (an update, not a delete and insert)',
+        () =>
+          ctx.db.collectionProduct.update({
+            where: { collectionId_productId: { collectionId: collections.at(-1)!.id, productId: b!.id } },
+            data: { collectionId: collections[0]!.id },
+          }),
+      ],
+      [
+        'hand the link to another product',
+        () =>
+          ctx.db.collectionProduct.update({
+            where: { collectionId_productId: { collectionId: collections[0]!.id, productId: b!.id } },
+            data: { productId: a!.id, collectionId: notA.id },
+          }),
+      ],
+      [
+        'reorder a collection (no recount needed, still equal)',
+        () => ctx.db.collectionProduct.updateMany({ where: { productId: a!.id }, data: { position: 7 } }),
+      ],
+      ['a statement that removes no link', () => ctx.db.collectionProduct.deleteMany({ where: { productId: 'no-such-product' } })],
       ['add a product in a new colour', () => newProduct('count-test-scarf', 'cashmere', 'Saffron', collections[0]!.id)],
       ['recolour a variant', () => ctx.db.variant.updateMany({ where: { product: { slug: 'count-test-scarf' } }, data: { colour: 'Ochre' } })],
       [

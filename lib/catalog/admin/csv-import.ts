@@ -210,6 +210,26 @@ async function createProductsIn(tx: Tx, actor: StaffActor, creates: CsvProduct[]
 }
 
 /**
+ * Takes the import's locks before it reads anything, always in the same order, so that it waits for (or
+ * makes wait) a checkout, a product form or another import instead of deadlocking with them:
+ * 1. one import at a time per shop (an advisory lock): the second plans against what the first wrote;
+ * 2. the file's existing products, by id in byte order;
+ * 3. their variants and the file's SKUs, by id in byte order, as a checkout locks variants
+ *    (lib/checkout/stock.ts) — FOR NO KEY UPDATE, which an order line's foreign key check does not wait for.
+ * Only then do the writes start; the catalog counts' lock (taken by triggers) always comes last.
+ */
+async function lockForImport(tx: Tx, products: CsvProduct[]): Promise<void> {
+  await tx.$queryRaw`SELECT 1 AS locked FROM (SELECT pg_advisory_xact_lock(hashtext(current_schema() || '.catalog_csv_import'))) AS l`;
+  const handles = products.map((p) => p.handle);
+  const skus = products.flatMap((p) => p.input.variants.map((v) => v.sku));
+  const ids = await tx.$queryRaw<{ id: string }[]>`
+    SELECT id FROM "Product" WHERE slug = ANY(${handles}::text[]) ORDER BY id COLLATE "C" FOR NO KEY UPDATE`;
+  await tx.$queryRaw`
+    SELECT id FROM "Variant" WHERE "productId" = ANY(${ids.map((r) => r.id)}::text[]) OR sku = ANY(${skus}::text[])
+    ORDER BY id COLLATE "C" FOR NO KEY UPDATE`;
+}
+
+/**
  * Sets the stock of the file's variants, a few statements per 1,000: each row is locked and the
  * stock it holds at that moment (whatever sold since the plan was read) is the history entry's
  * "from"; a variant already at the file's number is left alone. The plan's `from` is updated to it.
@@ -222,7 +242,7 @@ async function setStockIn(tx: Tx, actor: StaffActor, stock: Plan['stock']): Prom
       WITH locked AS (
         SELECT v.id, v.stock AS before, u.stock AS after
         FROM "Variant" v JOIN unnest(${b.map((s) => s.variantSku)}::text[], ${b.map((s) => s.to)}::int[]) AS u(sku, stock) ON v.sku = u.sku
-        ORDER BY v.id FOR UPDATE OF v
+        ORDER BY v.id COLLATE "C" FOR NO KEY UPDATE OF v
       )
       UPDATE "Variant" AS t SET stock = l.after, "updatedAt" = CURRENT_TIMESTAMP FROM locked l
       WHERE t.id = l.id AND l.before <> l.after
@@ -270,6 +290,13 @@ function isUniqueViolation(e: unknown): boolean {
   return /23505|unique constraint/i.test(text);
 }
 
+/** PostgreSQL gave up one of two transactions waiting for each other (40P01) or could not serialise it (40001). */
+function isLockConflict(e: unknown): boolean {
+  if (typeof e !== 'object' || e === null) return false;
+  const text = `${String((e as { message?: unknown }).message ?? '')} ${JSON.stringify((e as { meta?: unknown }).meta ?? null)}`;
+  return /40P01|40001|deadlock detected|could not serialize/i.test(text);
+}
+
 class ImportRefused extends Error {
   constructor(readonly problems: CsvProblem[]) {
     super('import refused');
@@ -302,7 +329,8 @@ export async function importCatalogCsv(
   try {
     return await db.$transaction(
       async (tx) => {
-        // Checked again inside the transaction: what the dry run saw may have changed since.
+        await lockForImport(tx, read.products);
+        // Checked again inside the transaction, under the locks: what the dry run saw may have changed since.
         const p = await plan(tx, read.products);
         if (p.problems.length) throw new ImportRefused(p.problems);
         const tags = await createProductsIn(tx, actor, p.creates, opts.currency, now);
@@ -316,6 +344,20 @@ export async function importCatalogCsv(
   } catch (e) {
     if (e instanceof ImportRefused) return report({ ...checked, problems: e.problems }, false);
     if (e instanceof ProductError) return report({ ...checked, problems: [{ row: null, column: null, message: `${e.message} Nothing was imported.` }] }, false);
+    if (isLockConflict(e))
+      return report(
+        {
+          ...checked,
+          problems: [
+            {
+              row: null,
+              column: null,
+              message: 'A sale or another save reached the same products at the same moment. Nothing was imported: import the file again.',
+            },
+          ],
+        },
+        false,
+      );
     if (isUniqueViolation(e))
       return report(
         {

@@ -211,8 +211,8 @@ const linkedSlugs = (p: Detail) => [...p.collections].sort((a, b) => a.position 
  * updateProductIn for many products at once (the CSV import: a price change across 10,000
  * products): the same fields, variant and collection writes, stock history for added variants,
  * price ranges, audit entries and cache tags, but a few statements per 1,000 products instead of a
- * dozen per product. Each batch's products are locked first, so the audit's "before" is what each
- * held when it was written. For a file, not a form: there is no "changed since you opened it" check
+ * dozen per product. Each batch's products are locked first (by id in byte order; the CSV import
+ * has locked them all already), so the audit's "before" is what each held when it was written. For a file, not a form: there is no "changed since you opened it" check
  * (a file has no opening time) and variants are updated or added, never removed.
  */
 export async function updateProductsIn(
@@ -226,7 +226,7 @@ export async function updateProductsIn(
   const tags = new Set<string>();
   for (const batch of batches(items, 1_000)) {
     const ids = batch.map((i) => i.id);
-    await tx.$queryRaw`SELECT id FROM "Product" WHERE id = ANY(${ids}::text[]) ORDER BY id FOR UPDATE`;
+    await tx.$queryRaw`SELECT id FROM "Product" WHERE id = ANY(${ids}::text[]) ORDER BY id COLLATE "C" FOR NO KEY UPDATE`;
     const before = new Map((await tx.product.findMany({ where: { id: { in: ids } }, include: withDetail })).map((p) => [p.id, p]));
     const variantUpdates: { id: string; productId: string; v: VariantInput; position: number }[] = [];
     const variantInserts: VariantRow[] = [];
