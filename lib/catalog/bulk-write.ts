@@ -1,5 +1,6 @@
 import type { Prisma } from '../generated/prisma/client';
 import { batches } from '../db/batches';
+import { newId } from '../db/new-id';
 
 type Tx = Prisma.TransactionClient;
 
@@ -156,4 +157,15 @@ export async function insertStockAdjustments(tx: Tx, rows: readonly StockAdjustm
       SELECT * FROM unnest(${b.map((r) => r.id)}::text[], ${b.map((r) => r.variantId)}::text[], ${b.map((r) => r.delta)}::int[],
         ${b.map((r) => r.stockAfter)}::int[], ${b.map((r) => r.reason)}::text[], ${b.map((r) => r.actorId)}::text[])`;
   }
+}
+
+/** New variants made by staff (the CSV import) with their first stock in the stock history as "Opening stock", as the product form records it. */
+export async function insertVariantsWithOpeningStock(tx: Tx, rows: readonly VariantRow[], actorId: string, now: Date): Promise<void> {
+  await insertVariants(tx, rows);
+  await insertStockAdjustments(
+    tx,
+    rows
+      .filter((v) => v.stock > 0)
+      .map((v) => ({ id: newId(now.getTime()), variantId: v.id, delta: v.stock, stockAfter: v.stock, reason: 'Opening stock', actorId })),
+  );
 }

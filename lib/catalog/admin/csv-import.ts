@@ -3,7 +3,7 @@ import { authorize, type StaffActor } from '../../auth/permissions';
 import { recordAudits, type AuditChange } from '../../audit/record';
 import { batches, BULK_TRANSACTION } from '../../db/batches';
 import { newId } from '../../db/new-id';
-import { insertCollectionLinks, insertProducts, insertStockAdjustments, insertVariants, type VariantRow } from '../bulk-write';
+import { insertCollectionLinks, insertProducts, insertStockAdjustments, insertVariantsWithOpeningStock, type VariantRow } from '../bulk-write';
 import { refreshPriceRanges } from '../price-range';
 import { ProductError } from './errors';
 import { readCatalogCsv, type CsvLimits, type CsvProblem, type CsvProduct } from './csv-read';
@@ -171,13 +171,7 @@ async function createProductsIn(tx: Tx, actor: StaffActor, creates: CsvProduct[]
       position,
     })),
   );
-  await insertVariants(tx, variants);
-  await insertStockAdjustments(
-    tx,
-    variants
-      .filter((v) => v.stock > 0)
-      .map((v) => ({ id: newId(now.getTime()), variantId: v.id, delta: v.stock, stockAfter: v.stock, reason: 'Opening stock', actorId: actor.id })),
-  );
+  await insertVariantsWithOpeningStock(tx, variants, actor.id, now);
   await insertCollectionLinks(
     tx,
     made.flatMap(({ c, id }) => c.input.collections.map((slug, position) => ({ collectionId: collectionId.get(slug)!, productId: id, position }))),

@@ -4,7 +4,7 @@ import { recordAudit, recordAudits, type AuditChange } from '../../audit/record'
 import { changedFields } from '../../audit/diff';
 import { batches } from '../../db/batches';
 import { newId } from '../../db/new-id';
-import { insertCollectionLinks, insertStockAdjustments, insertVariants, type VariantRow } from '../bulk-write';
+import { insertCollectionLinks, insertVariantsWithOpeningStock, type VariantRow } from '../bulk-write';
 import { refreshPriceRange, refreshPriceRanges } from '../price-range';
 import { ProductError } from './errors';
 import type { ProductInput, VariantInput } from './input';
@@ -261,13 +261,7 @@ export async function updateProductsIn(
           AND (t.sku, t.size, t.colour, t."priceCents", t."compareAtCents", t.currency, t.position)
             IS DISTINCT FROM (u.sku, u.size, u.colour, u."priceCents", u."compareAtCents", ${opts.currency}::text, u.position)`;
     }
-    await insertVariants(tx, variantInserts);
-    await insertStockAdjustments(
-      tx,
-      variantInserts
-        .filter((v) => v.stock > 0)
-        .map((v) => ({ id: newId(now.getTime()), variantId: v.id, delta: v.stock, stockAfter: v.stock, reason: 'Opening stock', actorId: actor.id })),
-    );
+    await insertVariantsWithOpeningStock(tx, variantInserts, actor.id, now);
     const relinked = batch.filter(({ id, input }) => linkedSlugs(before.get(id)!).join('\n') !== input.collections.join('\n'));
     if (relinked.length) {
       const cols = new Map((await collectionIds(tx, [...new Set(relinked.flatMap((i) => i.input.collections))])).map((c) => [c.slug, c.id]));
