@@ -276,19 +276,21 @@ async function setStockIn(tx: Tx, actor: StaffActor, stock: Plan['stock']): Prom
   return tags;
 }
 
+/** The message and metadata of a database error as one text: raw SQL (the bulk writers) reports SQLSTATEs only there. */
+function errorText(e: unknown): string | null {
+  if (typeof e !== 'object' || e === null) return null;
+  return `${String((e as { message?: unknown }).message ?? '')} ${JSON.stringify((e as { meta?: unknown }).meta ?? null)}`;
+}
+
 /** A unique key refused a write: P2002 from Prisma's own queries, SQLSTATE 23505 from the bulk writers' raw SQL. */
 function isUniqueViolation(e: unknown): boolean {
-  if (typeof e !== 'object' || e === null) return false;
-  if ('code' in e && (e as { code: unknown }).code === 'P2002') return true;
-  const text = `${String((e as { message?: unknown }).message ?? '')} ${JSON.stringify((e as { meta?: unknown }).meta ?? null)}`;
-  return /23505|unique constraint/i.test(text);
+  if (typeof e === 'object' && e !== null && 'code' in e && (e as { code: unknown }).code === 'P2002') return true;
+  return /23505|unique constraint/i.test(errorText(e) ?? '');
 }
 
 /** PostgreSQL gave up one of two transactions waiting for each other (40P01) or could not serialise it (40001). */
 function isLockConflict(e: unknown): boolean {
-  if (typeof e !== 'object' || e === null) return false;
-  const text = `${String((e as { message?: unknown }).message ?? '')} ${JSON.stringify((e as { meta?: unknown }).meta ?? null)}`;
-  return /40P01|40001|deadlock detected|could not serialize/i.test(text);
+  return /40P01|40001|deadlock detected|could not serialize/i.test(errorText(e) ?? '');
 }
 
 class ImportRefused extends Error {
