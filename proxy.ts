@@ -1,8 +1,13 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { NextResponse, type NextRequest } from 'next/server';
 import { shopConfig } from '@/lib/config';
 import { db } from '@/lib/db';
+import { parseDatabaseUrl } from '@/lib/db/connection';
 import { BLOG_PAGE_SIZE } from '@/lib/blog/list-query';
+import { outageWatch } from '@/lib/outage-watch';
 import { knownFrom } from '@/lib/routing/known';
+import { isPageNavigation, renderedOrBackSoon } from '@/lib/routing/outage-page';
 import { rewriteHostname } from '@/lib/routing/rewrite-host';
 import { NOT_FOUND_PATH, planRequest, type Known } from '@/lib/routing/plan';
 
@@ -28,6 +33,23 @@ const degraded: Known = {
   activeProducts: async () => 0,
   visibleArticles: async () => Number.MAX_SAFE_INTEGER,
 };
+
+// This server's view of its database (a SELECT 1 at most once a second while requests come), and the
+// page nginx also sends during an outage, read once: both for the outage path (lib/routing/outage-page.ts).
+// An embedded database (PGlite) is never out of reach, only busy (one transaction at a time): no probe there.
+const embedded = parseDatabaseUrl(process.env.DATABASE_URL).kind === 'pglite';
+const outage = outageWatch(() => db().$queryRaw`SELECT 1`);
+let backSoonPage: string | null = null;
+const backSoonHtml = () =>
+  (backSoonPage ??= (() => {
+    try {
+      return readFileSync(path.join(process.cwd(), 'deploy', 'back-soon.html'), 'utf8');
+    } catch {
+      return '<!doctype html><meta charset="utf-8"><title>Back in a moment</title><h1>We’ll be back in a moment</h1><p>The shop can’t reach its stock room just now. Please try again in a minute.</p>';
+    }
+  })());
+// This server's own address for the outage path's inner request (next start records it once it listens).
+const selfOrigin = (request: NextRequest) => process.env.__NEXT_PRIVATE_ORIGIN ?? request.nextUrl.origin;
 
 const PAGE_METHODS = 'GET, HEAD';
 // Pages whose forms post to a server action: without JavaScript the browser posts the form
@@ -58,6 +80,15 @@ function perShopper(res: NextResponse): NextResponse {
 const isPerShopper = (path: string) => path.startsWith('/orders/') || path === '/returns' || path.startsWith('/returns/');
 
 export async function proxy(request: NextRequest) {
+  // Next answers a page that fails to render with 500: while the database is out of reach, a page is
+  // rendered through this server once more and a failure becomes the styled 503 page (nginx sends the same).
+  if (!embedded && isPageNavigation(request.method, request.headers) && (await outage.looksDown())) {
+    return renderedOrBackSoon(request, selfOrigin(request), backSoonHtml);
+  }
+  return route(request);
+}
+
+async function route(request: NextRequest) {
   const url = request.nextUrl;
   if (url.pathname === '/admin' || url.pathname.startsWith('/admin/')) return adminRequest(request);
   // Pages answer GET and HEAD; POST only as a server action (forms with action={…}).
