@@ -4,7 +4,8 @@ import { z } from 'zod';
  * What the return pages and staff actions send, parsed on the server with a sentence per mistake.
  * Ids are checked for shape only; whether they exist and belong together is the transition's job.
  */
-const id = (what: string) => z.string({ error: `That ${what} does not exist` }).regex(/^c[a-z0-9]{20,32}$/, `That ${what} does not exist`);
+// A schema's own `error` is also the sentence for its checks that name none (zod 4), so each is said once.
+const id = (what: string) => z.string({ error: `That ${what} does not exist` }).regex(/^c[a-z0-9]{20,32}$/);
 
 export const RETURN_REASONS = ['too_small', 'too_large', 'not_as_described', 'damaged', 'changed_mind', 'other'] as const;
 export type ReturnReasonName = (typeof RETURN_REASONS)[number];
@@ -44,13 +45,13 @@ export const returnRequestSchema = z.strictObject({
   orderId: id('order'),
   lines: z
     .array(returnLineSchema, { error: 'Choose at least one item to return' })
-    .min(1, 'Choose at least one item to return')
+    .min(1)
     .max(100, 'Too many lines')
     .refine((lines) => new Set(lines.map((l) => l.orderLineId)).size === lines.length, 'Each item can be listed once'),
 });
 export type ReturnRequestInput = z.infer<typeof returnRequestSchema>;
 
-const message = (required: string) => z.string({ error: required }).trim().min(1, required).max(2000, 'Keep the message under 2,000 characters');
+const message = (required: string) => z.string({ error: required }).trim().min(1).max(2000, 'Keep the message under 2,000 characters');
 
 export const approveSchema = z.strictObject({
   returnId: id('return'),
@@ -85,7 +86,7 @@ export type ReceiveInput = z.infer<typeof receiveSchema>;
 const cents = z
   .string({ error: 'Enter the amount to refund, e.g. 49.00' })
   .trim()
-  .regex(/^\d{1,7}(\.\d{1,2})?$/, 'Enter the amount to refund, e.g. 49.00')
+  .regex(/^\d{1,7}(\.\d{1,2})?$/)
   .transform((v) => {
     const [whole, frac = ''] = v.split('.');
     return Number(whole) * 100 + Number(frac.padEnd(2, '0'));
@@ -107,7 +108,7 @@ export const goodwillRefundSchema = z.strictObject({
   /** The form's one-time key: posted twice (a double click, a reload), one refund. */
   requestKey: z
     .string({ error: 'This form is out of date: open the order again.' })
-    .regex(/^[A-Za-z0-9_-]{16,64}$/, 'This form is out of date: open the order again.')
+    .regex(/^[A-Za-z0-9_-]{16,64}$/)
     .optional(),
 });
 export type GoodwillRefundInput = z.infer<typeof goodwillRefundSchema>;

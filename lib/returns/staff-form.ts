@@ -9,7 +9,8 @@ export const MAX_FORM_LINES = 100;
 function text(form: FormData, name: string, max: number): string | undefined {
   const v = form.get(name);
   if (typeof v !== 'string') return undefined;
-  return v.length > max ? v.slice(0, max + 1) : v;
+  // Cut one character over the limit, so the schema still refuses it with its sentence (a shorter text is unchanged).
+  return v.slice(0, max + 1);
 }
 
 /** The field's text, or undefined when it is missing or blank (an optional field left empty). */
