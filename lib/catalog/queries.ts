@@ -114,35 +114,69 @@ async function pageIds(db: Db, where: Prisma.Sql, order: Prisma.Sql, pageSize: n
     SELECT p."id" FROM "Product" p WHERE ${where} ORDER BY ${order} LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`;
 }
 
+/** The cards of `ids`, in that order. */
+async function cardsOf(db: Db, ids: readonly string[]): Promise<ProductCardView[]> {
+  if (!ids.length) return [];
+  const cards = await db.product.findMany({ where: { id: { in: [...ids] } }, select: { ...cardSelect, id: true } });
+  const position = new Map(ids.map((id, i) => [id, i]));
+  cards.sort((a, b) => position.get(a.id)! - position.get(b.id)!);
+  return cards.map(toProductCard);
+}
+
+/**
+ * The count and the page asked for are read side by side (on PostgreSQL, on two of the pool's
+ * connections), so a listing waits for the slower of the two rather than for both in turn: at 10,000
+ * products the count is most of a filter's time. The page is only a guess until the count is known:
+ * asked past the end, the last page is read after it (never an empty page). PGlite runs one query at a
+ * time, so there they run in turn as before.
+ */
+async function countBesidePage<T>(count: Promise<number>, wanted: number, pageSize: number, read: (page: number) => Promise<T>) {
+  const [total, guess] = await Promise.all([count, read(wanted)]);
+  const page = clampPage(wanted, total, pageSize);
+  return { total, page, result: page === wanted ? guess : await read(page) };
+}
+
 /**
  * A search in the default order: title matches first (ranked on the title), then the other matches (ranked
  * on the whole document). One query counts both tiers; a page is read from the tier(s) it falls in, so the
- * first pages rank only the title matches.
+ * first pages rank only the title matches. The title tier's part of the page is read beside the count
+ * (countBesidePage); the rest of the page, where the tiers meet or past them, only once the count says so.
  */
 async function rankedSearchPage(db: Db, where: Prisma.Sql, tsquery: string, pageSize: number, wanted: number) {
   const title = titleMatchSql(tsquery);
-  const [counts] = await db.$queryRaw<{ total: number; titled: number }[]>`
-    SELECT count(*)::int AS total, (count(*) FILTER (WHERE ${title}))::int AS titled FROM "Product" p WHERE ${where}`;
-  const total = counts?.total ?? 0;
-  const titled = counts?.titled ?? 0;
-  const page = clampPage(wanted, total, pageSize);
-  const offset = (page - 1) * pageSize;
-  const rows: { id: string }[] = [];
-  if (offset < titled) {
-    rows.push(
-      ...(await db.$queryRaw<{ id: string }[]>`
-        SELECT p."id" FROM "Product" p WHERE ${where} AND ${title}
-        ORDER BY ${titleRankSql(tsquery)} DESC, p."slug" ASC LIMIT ${pageSize} OFFSET ${offset}`),
-    );
+  let titled = 0;
+  const count = db.$queryRaw<{ total: number; titled: number }[]>`
+    SELECT count(*)::int AS total, (count(*) FILTER (WHERE ${title}))::int AS titled FROM "Product" p WHERE ${where}`.then(([row]) => {
+    titled = row?.titled ?? 0;
+    return row?.total ?? 0;
+  });
+  // A full page of title matches needs nothing more: its cards are read beside the count too.
+  const titlePage = async (page: number) => {
+    const rows = await db.$queryRaw<{ id: string }[]>`
+      SELECT p."id" FROM "Product" p WHERE ${where} AND ${title}
+      ORDER BY ${titleRankSql(tsquery)} DESC, p."slug" ASC LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`;
+    return {
+      ids: rows.map((r) => r.id),
+      cards:
+        rows.length === pageSize
+          ? await cardsOf(
+              db,
+              rows.map((r) => r.id),
+            )
+          : null,
+    };
+  };
+  const { total, page, result } = await countBesidePage(count, wanted, pageSize, titlePage);
+  if (result.cards) return { total, page, products: result.cards };
+  const ids = [...result.ids];
+  if (ids.length < pageSize && total > titled) {
+    const offset = (page - 1) * pageSize;
+    const rest = await db.$queryRaw<{ id: string }[]>`
+      SELECT p."id" FROM "Product" p WHERE ${where} AND NOT (${title})
+      ORDER BY ${searchRankSql(tsquery)} DESC, p."slug" ASC LIMIT ${pageSize - ids.length} OFFSET ${Math.max(0, offset - titled)}`;
+    ids.push(...rest.map((r) => r.id));
   }
-  if (rows.length < pageSize && total > titled) {
-    rows.push(
-      ...(await db.$queryRaw<{ id: string }[]>`
-        SELECT p."id" FROM "Product" p WHERE ${where} AND NOT (${title})
-        ORDER BY ${searchRankSql(tsquery)} DESC, p."slug" ASC LIMIT ${pageSize - rows.length} OFFSET ${Math.max(0, offset - titled)}`),
-    );
-  }
-  return { total, page, rows };
+  return { total, page, products: await cardsOf(db, ids) };
 }
 
 export async function listProducts(db: Db, query: CatalogQuery, pageSize: number): Promise<CatalogPage> {
@@ -155,20 +189,23 @@ export async function listProducts(db: Db, query: CatalogQuery, pageSize: number
   // reads the candidates through their indexes while the page walks an index in the listing's order and
   // stops after one page. (A window count in the page's query made the planner read every candidate in page
   // order: 74 ms for the price filter at 10,000 products.)
-  let total: number, page: number, rows: { id: string }[];
+  let total: number, page: number, products: ProductCardView[];
   if (tsquery !== null && query.sort === 'featured') {
-    ({ total, page, rows } = await rankedSearchPage(db, where, tsquery, pageSize, query.page));
+    ({ total, page, products } = await rankedSearchPage(db, where, tsquery, pageSize, query.page));
   } else {
-    total = hasStoredCount(query) ? await storedCount(db, query) : await countWhere(db, catalogWhereSql(query, tsquery, 'count'));
-    page = clampPage(query.page, total, pageSize);
-    rows = await pageIds(db, where, order, pageSize, page);
+    const count = hasStoredCount(query) ? storedCount(db, query) : countWhere(db, catalogWhereSql(query, tsquery, 'count'));
+    ({
+      total,
+      page,
+      result: products,
+    } = await countBesidePage(count, query.page, pageSize, async (p) =>
+      cardsOf(
+        db,
+        (await pageIds(db, where, order, pageSize, p)).map((r) => r.id),
+      ),
+    ));
   }
-  const pageCount = Math.max(1, Math.ceil(total / pageSize));
-  const ids = rows.map((r) => r.id);
-  const cards = ids.length ? await db.product.findMany({ where: { id: { in: ids } }, select: { ...cardSelect, id: true } }) : [];
-  const position = new Map(ids.map((id, i) => [id, i]));
-  cards.sort((a, b) => position.get(a.id)! - position.get(b.id)!);
-  return { products: cards.map(toProductCard), total, page, pageCount, pageSize };
+  return { products, total, page, pageCount: Math.max(1, Math.ceil(total / pageSize)), pageSize };
 }
 
 export async function getProductBySlug(db: Db, slug: string): Promise<ProductView | null> {

@@ -130,6 +130,13 @@ describeEachDatabase('a catalog of thousands of products', (ctx) => {
     expect(new Set(pages).size).toBe(cashmere.total);
     expect(pages.findIndex((slug) => !titledCashmere.has(slug))).toBe(titledCashmere.size);
     expect(titledCashmere.size % 24).not.toBe(0);
+    // Asked past the end (the page is read beside the count, so it is only a guess): the last page, whole.
+    const past = await list({ q: 'cashmere', page: '999' });
+    expect(past.page).toBe(cashmere.pageCount);
+    expect(past.products.map((p) => p.slug)).toEqual(pages.slice((cashmere.pageCount - 1) * 24));
+    const pastFiltered = await list({ q: 'cashmere', sort: 'price-asc', page: '999' });
+    expect(pastFiltered.page).toBe(cashmere.pageCount);
+    expect(pastFiltered.products).toHaveLength(cashmere.total - (cashmere.pageCount - 1) * 24);
     // A typo finds what the word would have found, and a word the catalog lacks finds nothing.
     const typo = await list({ q: 'sweatr' });
     expect(typo.total).toBe(found.total);
