@@ -56,7 +56,8 @@ function Outcome({ state }: { state: CsvImportState }) {
     return (
       <div className="import-report">
         <p className="form-outcome form-outcome--problem" role="alert">
-          {r.problemCount === 1 ? '1 problem' : `${count(r.problemCount)} problems`} in the file. Nothing was imported: correct them and check the file again.
+          {r.problemCount === 1 ? '1 problem' : `${count(r.problemCount)} problems`} in the file. Nothing was imported: correct{' '}
+          {r.problemCount === 1 ? 'it' : 'them'} and check the file again.
         </p>
         {r.problemCount > r.problems.length ? <p className="muted small">The table lists the first {count(r.problems.length)}, in row order.</p> : null}
         <TableScroll label="Problems in the file">
