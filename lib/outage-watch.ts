@@ -17,32 +17,27 @@ export function outageWatch(
   probe: () => Promise<unknown>,
   { everyMs = 1000, timeoutMs = 1000, now = () => performance.now() }: { everyMs?: number; timeoutMs?: number; now?: () => number } = {},
 ): OutageWatch {
-  let down = false;
-  let answeredAt = Number.NEGATIVE_INFINITY;
+  let last: { down: boolean; at: number } | null = null;
   let asking: Promise<boolean> | null = null;
 
   const ask = async (): Promise<boolean> => {
     let timer: ReturnType<typeof setTimeout> | undefined;
+    let down: boolean;
     try {
-      await Promise.race([
-        probe(),
-        new Promise((_, reject) => {
-          timer = setTimeout(() => reject(new Error('database probe timed out')), timeoutMs);
-        }),
-      ]);
+      await Promise.race([probe(), new Promise((_, reject) => (timer = setTimeout(reject, timeoutMs)))]);
       down = false;
     } catch {
       down = true;
     } finally {
       clearTimeout(timer);
-      answeredAt = now();
     }
+    last = { down, at: now() };
     return down;
   };
 
   return {
     looksDown() {
-      if (now() - answeredAt < everyMs) return Promise.resolve(down);
+      if (last && now() - last.at < everyMs) return Promise.resolve(last.down);
       // Cleared after the promise settles (never inside ask: a probe that throws at once would settle it first).
       asking ??= ask().finally(() => {
         asking = null;

@@ -92,6 +92,7 @@ describe('the return forms', () => {
     expect(errors(approveSchema, { returnId: 'nope', message: '' })).toEqual(['That return does not exist']);
     expect(errors(rejectSchema, { returnId })).toEqual(['Tell the customer why the return was rejected']);
     expect(errors(rejectSchema, { returnId: 'r1', message: 'Worn' })).toEqual(['That return does not exist']);
+    expect(errors(rejectSchema, { returnId, message: 'x'.repeat(2001) })).toEqual(['Keep the message under 2,000 characters']);
 
     const received = (extra: object) => ({ returnId, lines: [{ returnLineId: lineId, receivedQuantity: 1, restock: true, ...extra }] });
     expect(errors(receiveSchema, received({ receivedQuantity: 'some' }))).toEqual(['Enter how many arrived']);

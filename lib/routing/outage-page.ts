@@ -70,5 +70,6 @@ export async function renderedOrBackSoon(
   }
   const out = new Headers(inner.headers);
   for (const name of ['content-encoding', 'content-length', 'transfer-encoding', 'connection', 'keep-alive']) out.delete(name);
-  return new Response(request.method === 'HEAD' ? null : inner.body, { status: inner.status, statusText: inner.statusText, headers: out });
+  // A HEAD request's answer has no body to pass on.
+  return new Response(inner.body, { status: inner.status, statusText: inner.statusText, headers: out });
 }
