@@ -1,9 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { outageWatch } from './outage-watch';
 
 /** A probe whose answers the test decides, and a clock the test moves. */
 function setup(options: { everyMs?: number; timeoutMs?: number } = {}) {
-  let time = 0;
+  // Not 0: a clock that starts at 0 cannot tell "now - then" from "now + then".
+  let time = 10_000;
   let calls = 0;
   let answer: () => Promise<unknown> = () => Promise.resolve(1);
   const watch = outageWatch(
@@ -61,6 +62,17 @@ describe('outageWatch', () => {
     const t = setup({ timeoutMs: 20 });
     t.answer(() => new Promise(() => {}));
     expect(await t.watch.looksDown()).toBe(true);
+  });
+
+  it('leaves no timer behind once the probe has answered', async () => {
+    vi.useFakeTimers();
+    try {
+      const t = setup({ timeoutMs: 5_000 });
+      expect(await t.watch.looksDown()).toBe(false);
+      expect(vi.getTimerCount()).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('asks once for all the requests that arrive while a probe is out', async () => {
