@@ -38,7 +38,12 @@ const degraded: Known = {
 // page nginx also sends during an outage, read once: both for the outage path (lib/routing/outage-page.ts).
 // An embedded database (PGlite) is never out of reach, only busy (one transaction at a time): no probe there.
 const embedded = parseDatabaseUrl(process.env.DATABASE_URL).kind === 'pglite';
-const outage = outageWatch(() => db().$queryRaw`SELECT 1`);
+const outage = outageWatch(() => db().$queryRaw`SELECT 1`, {
+  onChange: (down, error) =>
+    down
+      ? console.error(`[outage] the database does not answer (${error instanceof Error ? error.message : String(error)}): pages go through the outage path`)
+      : console.warn('[outage] the database answers again'),
+});
 let backSoonPage: string | null = null;
 const backSoonHtml = () =>
   (backSoonPage ??= (() => {

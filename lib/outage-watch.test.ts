@@ -84,4 +84,44 @@ describe('outageWatch', () => {
     expect(await Promise.all(waiting)).toEqual([false, false, false]);
     expect(t.calls()).toBe(1);
   });
+
+  it('tells onChange when the view turns, with the reason for "down", and says nothing while it stays', async () => {
+    let time = 10_000;
+    let fail = false;
+    const changes: [boolean, string | null][] = [];
+    const watch = outageWatch(() => (fail ? Promise.reject(new Error('Connection terminated unexpectedly')) : Promise.resolve(1)), {
+      now: () => time,
+      onChange: (down, error) => changes.push([down, error instanceof Error ? error.message : null]),
+    });
+    expect(await watch.looksDown()).toBe(false);
+    expect(changes).toEqual([]);
+    fail = true;
+    for (let i = 0; i < 3; i++) {
+      time += 1000;
+      expect(await watch.looksDown()).toBe(true);
+    }
+    fail = false;
+    time += 1000;
+    expect(await watch.looksDown()).toBe(false);
+    time += 1000;
+    expect(await watch.looksDown()).toBe(false);
+    expect(changes).toEqual([
+      [true, 'Connection terminated unexpectedly'],
+      [false, null],
+    ]);
+  });
+
+  it('names a probe that did not answer in time', async () => {
+    vi.useFakeTimers();
+    try {
+      const reasons: unknown[] = [];
+      const watch = outageWatch(() => new Promise(() => {}), { timeoutMs: 1000, onChange: (_, e) => reasons.push(e instanceof Error ? e.message : e) });
+      const answer = watch.looksDown();
+      await vi.advanceTimersByTimeAsync(1000);
+      expect(await answer).toBe(true);
+      expect(reasons).toEqual(['no answer within 1000 ms']);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
 });

@@ -15,7 +15,18 @@ export interface OutageWatch {
 
 export function outageWatch(
   probe: () => Promise<unknown>,
-  { everyMs = 1000, timeoutMs = 1000, now = () => performance.now() }: { everyMs?: number; timeoutMs?: number; now?: () => number } = {},
+  {
+    everyMs = 1000,
+    timeoutMs = 1000,
+    now = () => performance.now(),
+    onChange = () => {},
+  }: {
+    everyMs?: number;
+    timeoutMs?: number;
+    now?: () => number;
+    /** Told when the view turns (the first answer counts only when it is "down"): for the server's log. */
+    onChange?: (down: boolean, error: unknown) => void;
+  } = {},
 ): OutageWatch {
   let last: { down: boolean; at: number } | null = null;
   let asking: Promise<boolean> | null = null;
@@ -23,14 +34,17 @@ export function outageWatch(
   const ask = async (): Promise<boolean> => {
     let timer: ReturnType<typeof setTimeout> | undefined;
     let down: boolean;
+    let error: unknown = null;
     try {
-      await Promise.race([probe(), new Promise((_, reject) => (timer = setTimeout(reject, timeoutMs)))]);
+      await Promise.race([probe(), new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs)))]);
       down = false;
-    } catch {
+    } catch (e) {
       down = true;
+      error = e;
     } finally {
       clearTimeout(timer);
     }
+    if (down !== (last?.down ?? false)) onChange(down, error);
     last = { down, at: now() };
     return down;
   };
