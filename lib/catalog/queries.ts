@@ -137,23 +137,38 @@ async function countBesidePage<T>(count: Promise<number>, wanted: number, pageSi
 }
 
 /**
+ * Where a ranked search reads its matches: ProductSearch (the active products' id, slug and vectors only,
+ * kept by a trigger; migration product_search) when the search is the only condition, so a thousand
+ * matches are some fifty narrow blocks rather than a thousand wide Product ones; Product itself when a
+ * filter needs its other columns. Both have p."id", p."slug", p."searchVector" and p."titleVector".
+ */
+type SearchSource = Prisma.Sql;
+const PRODUCTS: SearchSource = Prisma.sql`"Product"`;
+const SEARCH_ONLY: SearchSource = Prisma.sql`"ProductSearch"`;
+
+/** True when a query's only condition is its search: no collection, material, colour, stock or price. */
+export function isSearchOnly(query: CatalogQuery): boolean {
+  return Boolean(query.q) && !query.collection && query.materials.length === 0 && !hasVariantFilter(query);
+}
+
+/**
  * A search in the default order: title matches first (ranked on the title), then the other matches (ranked
  * on the whole document). One query counts both tiers; a page is read from the tier(s) it falls in, so the
  * first pages rank only the title matches. The title tier's part of the page is read beside the count
  * (countBesidePage); the rest of the page, where the tiers meet or past them, only once the count says so.
  */
-async function rankedSearchPage(db: Db, where: Prisma.Sql, tsquery: string, pageSize: number, wanted: number) {
+async function rankedSearchPage(db: Db, from: SearchSource, where: Prisma.Sql, tsquery: string, pageSize: number, wanted: number) {
   const title = titleMatchSql(tsquery);
   let titled = 0;
   const count = db.$queryRaw<{ total: number; titled: number }[]>`
-    SELECT count(*)::int AS total, (count(*) FILTER (WHERE ${title}))::int AS titled FROM "Product" p WHERE ${where}`.then(([row]) => {
+    SELECT count(*)::int AS total, (count(*) FILTER (WHERE ${title}))::int AS titled FROM ${from} p WHERE ${where}`.then(([row]) => {
     titled = row?.titled ?? 0;
     return row?.total ?? 0;
   });
   // A full page of title matches needs nothing more: its cards are read beside the count too.
   const titlePage = async (page: number) => {
     const rows = await db.$queryRaw<{ id: string }[]>`
-      SELECT p."id" FROM "Product" p WHERE ${where} AND ${title}
+      SELECT p."id" FROM ${from} p WHERE ${where} AND ${title}
       ORDER BY ${titleRankSql(tsquery)} DESC, p."slug" ASC LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`;
     return {
       ids: rows.map((r) => r.id),
@@ -172,7 +187,7 @@ async function rankedSearchPage(db: Db, where: Prisma.Sql, tsquery: string, page
   if (ids.length < pageSize && total > titled) {
     const offset = (page - 1) * pageSize;
     const rest = await db.$queryRaw<{ id: string }[]>`
-      SELECT p."id" FROM "Product" p WHERE ${where} AND NOT (${title})
+      SELECT p."id" FROM ${from} p WHERE ${where} AND NOT (${title})
       ORDER BY ${searchRankSql(tsquery)} DESC, p."slug" ASC LIMIT ${pageSize - ids.length} OFFSET ${Math.max(0, offset - titled)}`;
     ids.push(...rest.map((r) => r.id));
   }
@@ -191,7 +206,9 @@ export async function listProducts(db: Db, query: CatalogQuery, pageSize: number
   // order: 74 ms for the price filter at 10,000 products.)
   let total: number, page: number, products: ProductCardView[];
   if (tsquery !== null && query.sort === 'featured') {
-    ({ total, page, products } = await rankedSearchPage(db, where, tsquery, pageSize, query.page));
+    ({ total, page, products } = isSearchOnly(query)
+      ? await rankedSearchPage(db, SEARCH_ONLY, searchMatchSql(tsquery), tsquery, pageSize, query.page)
+      : await rankedSearchPage(db, PRODUCTS, where, tsquery, pageSize, query.page));
   } else {
     const count = hasStoredCount(query) ? storedCount(db, query) : countWhere(db, catalogWhereSql(query, tsquery, 'count'));
     ({
