@@ -192,13 +192,17 @@ ${proxyHeaders}
       proxy_cache_methods GET HEAD;
       # The app's lifetime (s-maxage of minutes) is replaced by a short one: staff changes show quickly.
       proxy_ignore_headers Cache-Control Expires;
-      proxy_cache_valid 200 301 302 404 ${PAGE_SECONDS}s;
+      # Only pages and redirects, never a 404: an address that does not exist is not worth a key.
+      proxy_cache_valid 200 301 302 ${PAGE_SECONDS}s;
       proxy_cache_use_stale updating error timeout http_500 http_502 http_503 http_504;
       proxy_cache_background_update on;
       proxy_cache_lock on;
       proxy_cache_lock_timeout 5s;
-      proxy_no_cache $steppe_private $steppe_sets_cookie $http_rsc $http_next_router_prefetch $arg__rsc;
-      proxy_cache_bypass $http_rsc $http_next_router_prefetch $arg__rsc;
+      # Only addresses without a query string are stored or looked up: a query is what a visitor types, so
+      # stored by nginx, /products?x=1, ?x=2, … would each take a key and push real pages out. The app servers
+      # map queries to their bounded set of cached pages (lib/routing/plan.ts) and serve those from Redis.
+      proxy_no_cache $steppe_private $steppe_sets_cookie $http_rsc $http_next_router_prefetch $args;
+      proxy_cache_bypass $http_rsc $http_next_router_prefetch $args;
       # The app's s-maxage of minutes is for nginx alone, never for a browser or a CDN in front.
       proxy_hide_header Cache-Control;
       add_header Cache-Control $steppe_client_cache_control always;

@@ -61,6 +61,7 @@ function fakeApp() {
     if (url.pathname === '/products/cookie') return html('cookie', { 'set-cookie': ['cart=abc; Path=/; HttpOnly'] });
     if (url.pathname === '/products/private') return html('private', { 'cache-control': 'private, no-cache, no-store, max-age=0, must-revalidate' });
     if (url.pathname === '/products/broken') return html('broken', {}, 500);
+    if (url.pathname === '/products/missing') return html('missing', {}, 404);
     if (url.pathname === '/api/cart') {
       res.writeHead(503, { 'content-type': 'application/json', 'retry-after': '30' });
       return res.end(JSON.stringify({ error: 'We can’t reach your cart right now, so nothing was changed.' }));
@@ -106,6 +107,18 @@ describe.runIf(hasNginx || process.env.CI)('nginx running that configuration in 
       }
       expect((await twice('/products/private')).second.headers.get('cache-control')).toContain('no-store');
       expect((await twice('/products/cookie')).second.headers.get('set-cookie')).toContain('cart=abc');
+
+      // What a visitor types is never a key of its own: a query string, or an address that does not exist.
+      // (The app servers map queries to their own bounded set of cached pages.)
+      for (const p of ['/products/plain?utm_source=x', '/products/plain?page=2', '/products/missing']) {
+        const r = await twice(p);
+        expect(r.second.headers.get('x-cache-status'), p).not.toBe('HIT');
+        expect(r.body, p).toMatch(/ \d+<\/p>$/);
+      }
+      expect((await fetch(`${base}/products/missing`)).status).toBe(404);
+      expect((await twice('/products/plain?utm_source=x')).body).toMatch(/plain \d+<\/p>$/);
+      // The address without a query is still stored (the first request above).
+      expect((await twice('/products/plain')).second.headers.get('x-cache-status')).toBe('HIT');
 
       // A client navigation (RSC) is never stored.
       const rsc = await twice('/products/plain?_rsc=1', { rsc: '1' });
