@@ -16,6 +16,8 @@ const SETTINGS = [
   'FREE_EXPRESS_THRESHOLD_CENTS',
   'STANDARD_SHIPPING_CENTS',
   'EXPRESS_SHIPPING_CENTS',
+  'STANDARD_DELIVERY_ESTIMATE',
+  'EXPRESS_DELIVERY_ESTIMATE',
   'CART_MAX_PER_LINE',
   'CART_TTL_DAYS',
   'CATALOG_PAGE_SIZE',
@@ -105,11 +107,35 @@ describe('the shop settings', () => {
       { STANDARD_SHIPPING_CENTS: '-1' },
       { LOW_STOCK_THRESHOLD: '101' },
       { SHOP_CURRENCY: 'usd' },
+      { SHOP_CURRENCY: 'USDX' },
+      { SHOP_CURRENCY: 'XUSD' },
+      { SHOP_CURRENCY: 'U' },
       { SHOP_PHONE: '123' },
+      { FREE_EXPRESS_THRESHOLD_CENTS: '-1' },
+      { EXPRESS_SHIPPING_CENTS: '-1' },
+      { CART_TTL_DAYS: '0' },
+      { LOW_STOCK_THRESHOLD: '0' },
+      { STANDARD_DELIVERY_ESTIMATE: '' },
+      { EXPRESS_DELIVERY_ESTIMATE: '' },
+      { PAYPAL_CLIENT_ID: '' },
+      { PAYPAL_CLIENT_SECRET: '' },
     ]) {
       const shopConfig = await configWith({ ...unset, ...env });
       expect(() => shopConfig(), JSON.stringify(env)).toThrow(`Invalid shop configuration: ${Object.keys(env)[0]}`);
     }
+    // The edges themselves are allowed.
+    expect(
+      (
+        await configWith({
+          ...unset,
+          FREE_EXPRESS_THRESHOLD_CENTS: '0',
+          EXPRESS_SHIPPING_CENTS: '0',
+          CART_TTL_DAYS: '1',
+          LOW_STOCK_THRESHOLD: '1',
+          SHOP_CURRENCY: 'MNT',
+        })
+      )(),
+    ).toMatchObject({ FREE_EXPRESS_THRESHOLD_CENTS: 0, EXPRESS_SHIPPING_CENTS: 0, CART_TTL_DAYS: 1, LOW_STOCK_THRESHOLD: 1, SHOP_CURRENCY: 'MNT' });
     expect((await configWith({ ...unset, RETURN_WINDOW_DAYS: '0' }))().RETURN_WINDOW_DAYS).toBe(0);
     expect((await configWith({ ...unset, RETURN_WINDOW_DAYS: '365' }))().RETURN_WINDOW_DAYS).toBe(365);
     expect((await configWith({ ...unset, ORDER_HOLD_MINUTES: '1440', CATALOG_PAGE_SIZE: '96', CART_MAX_PER_LINE: '99' }))()).toMatchObject({
@@ -117,6 +143,34 @@ describe('the shop settings', () => {
       CATALOG_PAGE_SIZE: 96,
       CART_MAX_PER_LINE: 99,
     });
+  });
+
+  it('take the payment keys in the shapes the providers give them', async () => {
+    const config = (
+      await configWith({
+        ...unset,
+        PAYMENTS_TEST_MODE: '1',
+        STRIPE_SECRET_KEY: 'sk_test_51Abc',
+        STRIPE_WEBHOOK_SECRET: 'whsec_abc123',
+        PAYPAL_CLIENT_ID: 'AbC-client',
+        PAYPAL_CLIENT_SECRET: 'EfG-secret',
+      })
+    )();
+    expect(config).toMatchObject({
+      PAYMENTS_TEST_MODE: '1',
+      STRIPE_SECRET_KEY: 'sk_test_51Abc',
+      STRIPE_WEBHOOK_SECRET: 'whsec_abc123',
+      PAYPAL_CLIENT_ID: 'AbC-client',
+      PAYPAL_CLIENT_SECRET: 'EfG-secret',
+    });
+    expect((await configWith({ ...unset, PAYMENTS_TEST_MODE: '0' }))().PAYMENTS_TEST_MODE).toBe('0');
+  });
+
+  it('name every wrong setting at once, one sentence each', async () => {
+    const shopConfig = await configWith({ ...unset, TRUST_PROXY: 'yes', PAYMENTS_TEST_MODE: 'on' });
+    expect(() => shopConfig()).toThrow(
+      'Invalid shop configuration: TRUST_PROXY: TRUST_PROXY must be 1 or 0; PAYMENTS_TEST_MODE: PAYMENTS_TEST_MODE must be 0 or 1',
+    );
   });
 
   it('are read once per process', async () => {

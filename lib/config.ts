@@ -54,7 +54,7 @@ const envSchema = z.object({
   /** Returns are accepted this many days after payment. */
   RETURN_WINDOW_DAYS: z.coerce
     .number({ error: 'RETURN_WINDOW_DAYS must be a whole number of days, e.g. 30' })
-    .int('RETURN_WINDOW_DAYS must be a whole number of days, e.g. 30')
+    .int()
     .min(0, 'RETURN_WINDOW_DAYS cannot be negative (0 turns returns off)')
     .max(365, 'RETURN_WINDOW_DAYS can be at most 365')
     .default(30),
@@ -70,7 +70,8 @@ export function shopConfig(): ShopConfig {
   if (cached) return cached;
   const parsed = envSchema.safeParse(process.env);
   if (!parsed.success) {
-    const issues = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    // The environment is flat: each issue's path is the one setting it names.
+    const issues = parsed.error.issues.map((i) => `${String(i.path[0])}: ${i.message}`).join('; ');
     throw new Error(`Invalid shop configuration: ${issues}`);
   }
   cached = parsed.data;

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Db } from './db';
 import { checkHealth } from './health';
 
@@ -37,5 +37,20 @@ describe('whether the store can serve', () => {
       () => 'degraded',
     );
     expect(r).toMatchObject({ ok: true, database: 'up', cache: 'degraded' });
+  });
+
+  it('asks the database a trivial question, and says how long the answer took', async () => {
+    const asked: string[] = [];
+    const now = vi.spyOn(performance, 'now');
+    now.mockReturnValueOnce(10_000).mockReturnValueOnce(10_025).mockReturnValueOnce(20_000).mockReturnValueOnce(20_040);
+    try {
+      const up = await checkHealth(() => ({ $queryRaw: (sql: TemplateStringsArray) => (asked.push(sql.join('?')), Promise.resolve([])) }) as unknown as Db);
+      expect(up).toMatchObject({ ok: true, latencyMs: 25 });
+      const down = await checkHealth(dbThat(() => Promise.reject(new Error('ECONNREFUSED'))));
+      expect(down).toMatchObject({ ok: false, latencyMs: 40 });
+    } finally {
+      now.mockRestore();
+    }
+    expect(asked).toEqual(['SELECT 1']);
   });
 });

@@ -34,4 +34,40 @@ describe('security headers', () => {
   it('never upgrades requests on a local http shop (it would break it)', () => {
     expect(directive(get(local, 'Content-Security-Policy')!, 'upgrade-insecure-requests')).toBeUndefined();
   });
+
+  it('is exactly this policy: every source the shop allows is listed here, so adding one is a reviewed change', () => {
+    const paypal = 'https://www.paypal.com https://*.paypal.com https://*.paypalobjects.com';
+    expect(contentSecurityPolicy({ siteUrl: 'https://shop.example', development: false }).split('; ')).toEqual([
+      "default-src 'self'",
+      `script-src 'self' 'unsafe-inline' ${paypal}`,
+      "style-src 'self' 'unsafe-inline'",
+      `img-src 'self' data: blob: ${paypal}`,
+      "font-src 'self' data:",
+      `connect-src 'self' ${paypal}`,
+      `frame-src ${paypal}`,
+      `form-action 'self' https://checkout.stripe.com ${paypal}`,
+      "object-src 'none'",
+      "base-uri 'self'",
+      "frame-ancestors 'none'",
+      "manifest-src 'self'",
+      'upgrade-insecure-requests',
+    ]);
+    // Development adds eval (React's debugging) and the dev server's socket, nothing else.
+    const dev = contentSecurityPolicy({ siteUrl: 'http://localhost:3000', development: true }).split('; ');
+    expect(dev).toContain(`script-src 'self' 'unsafe-inline' 'unsafe-eval' ${paypal}`);
+    expect(dev).toContain(`connect-src 'self' ${paypal} ws:`);
+    expect(dev).toHaveLength(12);
+    expect(get(public_, 'Permissions-Policy')).toBe(
+      'camera=(), microphone=(), geolocation=(), usb=(), interest-cohort=(), payment=(self "https://www.paypal.com")',
+    );
+    expect(get(public_, 'Cross-Origin-Opener-Policy')).toBe('same-origin-allow-popups');
+    expect(local.map((h) => h.key)).toEqual([
+      'Content-Security-Policy',
+      'X-Frame-Options',
+      'X-Content-Type-Options',
+      'Referrer-Policy',
+      'Permissions-Policy',
+      'Cross-Origin-Opener-Policy',
+    ]);
+  });
 });
