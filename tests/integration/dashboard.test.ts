@@ -104,4 +104,31 @@ describeEachDatabase('the staff dashboard', (ctx) => {
     expect(stats.freeExpressShare).toBeNull();
     expect(stats.topProducts).toEqual([]);
   });
+
+  it('a voided sale is no sale; equal units rank by revenue; low stock lists exactly the variants at or under the line, by stock then SKU, with titles', async () => {
+    const later = new Date('2032-06-01T12:00:00Z');
+    await order([['YWS-S3638-BRO', 1]], 'standard', later);
+    await order([['STB-250G-FOR', 1]], 'standard', later);
+    const voided = await order([['GCN-S-OAT', 1]], 'standard', later);
+    // Paid, then voided: the order keeps its paidAt, but it is not a sale.
+    await ctx.db.order.update({ where: { id: voided }, data: { status: 'cancelled' } });
+
+    const stats = await dashboardStats(ctx.db, { now: later, currency: 'USD', lowStockThreshold: 0 });
+    expect(stats.orders).toBe(2);
+    // One unit each: the socks ($24) before the tea ($18).
+    expect(stats.topProducts.map((p) => [p.productSlug, p.units, p.revenueCents])).toEqual([
+      ['yak-wool-socks', 1, 2400],
+      ['suutei-tsai-brick-tea', 1, 1800],
+    ]);
+    expect(stats.woolCents + stats.otherCents).toBe(2400 + 1800);
+
+    const soldOut = await ctx.db.variant.findMany({
+      where: { stock: { lte: 0 }, product: { status: 'active' } },
+      select: { sku: true, product: { select: { title: true } } },
+      orderBy: { sku: 'asc' },
+    });
+    expect(soldOut.length).toBeGreaterThan(1);
+    expect(soldOut.length).toBeLessThan(20);
+    expect(stats.lowStock.map((v) => [v.sku, v.title, v.stock])).toEqual(soldOut.map((v) => [v.sku, v.product.title, 0]));
+  });
 });
