@@ -44,8 +44,15 @@ export function outageWatch(
     } finally {
       clearTimeout(timer);
     }
-    if (down !== (last?.down ?? false)) onChange(down, error);
+    const turned = down !== (last?.down ?? false);
     last = { down, at: now() };
+    if (turned) {
+      try {
+        onChange(down, error);
+      } catch {
+        /* a log line that fails must not change what the watch says */
+      }
+    }
     return down;
   };
 

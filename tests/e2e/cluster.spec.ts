@@ -92,7 +92,7 @@ test.afterAll(async () => {
 async function attachClusterLogs(what: string) {
   const lines: string[] = [what];
   for (const server of [N, A, B]) {
-    const res = await fetch(`${server}/products?q=yak`).catch((e: unknown) => e as Error);
+    const res = await fetch(`${server}/products?q=yak`, { signal: AbortSignal.timeout(3_000) }).catch((e: unknown) => e as Error);
     lines.push(res instanceof Error ? `${server}: ${res.message}` : `${server}: ${res.status} ${JSON.stringify(Object.fromEntries(res.headers))}`);
   }
   for (const file of fs.readdirSync(stateDir).filter((f) => f.endsWith('.log'))) {
@@ -252,6 +252,8 @@ test('with Redis stopped pages still answer and health says the cache is degrade
 test('with PostgreSQL out of reach: cached pages answer, health is 503, cart writes are refused in words and change nothing, an uncached page is the styled 503 page; then all resumes', async ({
   page: tab,
 }) => {
+  // Its waits (the outage, the recovery, the searches after it) add up past the default 30 s when something is slow.
+  test.setTimeout(120_000);
   const [row] = await sql<{ id: string }>(
     'SELECT v.id FROM "Variant" v JOIN "Product" p ON p.id = v."productId" WHERE v.stock > 5 AND p.status = \'active\' ORDER BY v.sku LIMIT 1',
   );
@@ -311,7 +313,7 @@ test('with PostgreSQL out of reach: cached pages answer, health is 503, cart wri
     try {
       await expect.poll(async () => (await fetch(`${server}/products?q=yak`)).status, { timeout: 10_000 }).toBe(200);
     } catch (e) {
-      await attachClusterLogs(`search after the outage, ${server}`);
+      await attachClusterLogs(`search after the outage, ${server}`).catch((d: unknown) => console.error('cluster diagnostics failed', d));
       throw e;
     }
   }
