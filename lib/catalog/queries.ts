@@ -147,7 +147,7 @@ const PRODUCTS: SearchSource = Prisma.sql`"Product"`;
 const SEARCH_ONLY: SearchSource = Prisma.sql`"ProductSearch"`;
 
 /** True when a query's only condition is its search: no collection, material, colour, stock or price. */
-export function isSearchOnly(query: CatalogQuery): boolean {
+function isSearchOnly(query: CatalogQuery): boolean {
   return Boolean(query.q) && !query.collection && query.materials.length === 0 && !hasVariantFilter(query);
 }
 
