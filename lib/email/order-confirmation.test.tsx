@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { OrderLineView, OrderView } from '../checkout/types';
 import { money } from '../money';
 import { ORDER_LINK_VALID_DAYS, renderOrderConfirmation } from './order-confirmation';
+import { tagPerLine, visible } from '../../tests/support/email-html';
 
 function line(over: Partial<OrderLineView>): OrderLineView {
   return {
@@ -67,18 +68,6 @@ const base = {
   orderUrl: 'https://shop.example/orders/MN-100001?t=abc.def',
   testPayment: false,
 };
-
-/** The HTML's visible words, tags dropped and entities decoded, so tests read like a person would. */
-function visible(html: string): string {
-  return html
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&amp;/g, '&')
-    .replace(/&#x27;|&#39;/g, "'")
-    .replace(/&quot;/g, '"')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/\s+/g, ' ');
-}
 
 describe('renderOrderConfirmation', () => {
   it('says thank you with the order number in the subject and the heading', async () => {
@@ -191,5 +180,55 @@ describe('renderOrderConfirmation', () => {
     const waiting = await renderOrderConfirmation({ ...base, testPayment: true, order: order({ status: 'pending' }) });
     for (const t of [text, waiting.text]) expect(t.split('\n').filter((l) => l.length > 76 && !l.startsWith('http'))).toEqual([]);
     expect(text.startsWith('Steppe & Thread\n\nThank you — order MN-100001\n')).toBe(true);
+  });
+
+  it('says where the order stands, for every status an order can be in', async () => {
+    const cases: [OrderView['status'], OrderView['provider'], string, string][] = [
+      ['paid', 'stripe', 'Paid by card', 'We are getting your parcel ready.'],
+      ['paid', 'paypal', 'Paid with PayPal', 'We are getting your parcel ready.'],
+      ['paid', 'test', 'Paid (test payment)', 'We are getting your parcel ready.'],
+      ['shipped', 'stripe', 'Paid by card', 'Your parcel is on its way.'],
+      ['pending', 'stripe', 'Waiting for payment', 'Your items are set aside for you. We prepare the parcel as soon as the payment is confirmed.'],
+      ['cancelled', 'stripe', 'Cancelled', 'This order was cancelled. If you have questions, call us.'],
+      ['expired', 'paypal', 'Expired', 'The payment did not arrive in time, so the items were released.'],
+      ['partially_refunded', 'paypal', 'Paid with PayPal', 'Part of your payment was refunded.'],
+      ['refunded', 'stripe', 'Refunded', 'Your payment was refunded in full.'],
+    ];
+    for (const [status, provider, headline, detail] of cases) {
+      const { html, text } = await renderOrderConfirmation({ ...base, order: order({ status, provider }) });
+      const payment = text.slice(text.indexOf('PAYMENT\n'), text.indexOf('\n\nView your order'));
+      expect(payment.replace(/\n/g, ' '), status).toBe(`PAYMENT ${headline}. ${detail}`);
+      expect(visible(html), status).toContain(`Payment ${headline} ${detail}`);
+    }
+  });
+
+  it('previews the item count and total in the inbox, one item or many', async () => {
+    const many = await renderOrderConfirmation({ ...base, order: order() });
+    expect(visible(many.html)).toContain('4 items, $162.50 in total.');
+    const one = await renderOrderConfirmation({ ...base, order: order({ lines: [line({})], total: money(8900, 'USD') }) });
+    expect(visible(one.html)).toContain('1 item, $89.00 in total.');
+  });
+
+  it('writes a region after the city, and shows a country code Intl does not know as given', async () => {
+    const o = order({ address: { ...order().address, line2: null, city: 'Boulder', region: 'CO', postalCode: '80302', country: 'US' } });
+    const { text } = await renderOrderConfirmation({ ...base, order: o });
+    expect(text).toContain('SHIPPING TO\nSaraa Bold\n12 Peace Avenue\nBoulder, CO 80302\nUnited States\n');
+    const odd = await renderOrderConfirmation({ ...base, order: order({ address: { ...order().address, country: 'not-a-code' } }) });
+    expect(odd.text).toContain('Ulaanbaatar 14200\nnot-a-code\n');
+  });
+
+  it('refuses a shop without a name or with a phone number too short to call', async () => {
+    await expect(renderOrderConfirmation({ ...base, shopName: '  ', order: order() })).rejects.toThrow('The shop needs a name');
+    await expect(renderOrderConfirmation({ ...base, shopPhone: '123', order: order() })).rejects.toThrow('The shop phone number looks too short');
+  });
+
+  // The look is pinned: a changed colour, size or spacing shows here as a diff to review and accept
+  // with `npx vitest run -u lib/email`, not as an unseen change to every customer's inbox.
+  it('renders exactly the reviewed HTML and text', async () => {
+    const paid = await renderOrderConfirmation({ ...base, order: order() });
+    await expect(tagPerLine(paid.html)).toMatchFileSnapshot('./__snapshots__/order-confirmation.html');
+    await expect(paid.text).toMatchFileSnapshot('./__snapshots__/order-confirmation.txt');
+    const test = await renderOrderConfirmation({ ...base, testPayment: true, order: order({ provider: 'test', status: 'pending' }) });
+    await expect(tagPerLine(test.html)).toMatchFileSnapshot('./__snapshots__/order-confirmation-test-payment.html');
   });
 });
