@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
 import { parseCatalogQuery } from '@/lib/catalog/filters';
 import { MATERIAL_KEYS } from '@/lib/catalog/materials';
@@ -58,6 +60,15 @@ describeEachDatabase('the search table kept by the database', (ctx) => {
       ['deleted', () => ctx.db.product.delete({ where: { slug: 'search-test-house-shoes' } })],
       ['many at once', () => ctx.db.product.updateMany({ where: { material: 'camel' }, data: { status: 'draft' } })],
       ['and back', () => ctx.db.product.updateMany({ where: { material: 'camel' }, data: { status: 'active' } })],
+      [
+        'its vectors emptied (NULL), as before its first write',
+        () => ctx.db.$executeRaw`UPDATE "Product" SET "searchVector" = NULL, "titleVector" = NULL WHERE "slug" = 'search-test-draft-hat'`,
+      ],
+      ['…and written again', async () => refreshPriceRange(ctx.db, await idOf('search-test-draft-hat'))],
+      [
+        'its id changed (the copy follows its key)',
+        () => ctx.db.$executeRaw`UPDATE "Product" SET "id" = 'search-test-new-id' WHERE "slug" = 'search-test-draft-hat'`,
+      ],
     ];
     for (const [what, step] of steps) {
       await step();
@@ -92,5 +103,48 @@ describeEachDatabase('the search table kept by the database', (ctx) => {
     } finally {
       await ctx.db.product.update({ where: { id: archived.id }, data: { status: 'active' } });
     }
+  });
+
+  it('is what a search alone reads, and any other condition reads Product instead', async () => {
+    // Take one product's row out of the copy by hand (only a test does): a search alone no longer finds it,
+    // which shows the copy is read; the same search with any one filter that keeps it still does.
+    const made = await product('search-test-lantern', 'Test Felt Lantern');
+    await refreshPriceRange(ctx.db, made.id);
+    const collection = await ctx.db.collection.findFirstOrThrow();
+    await ctx.db.collectionProduct.create({ data: { collectionId: collection.id, productId: made.id } });
+    const finds = async (params: Record<string, string | string[]>) =>
+      (await listProducts(ctx.db, parseCatalogQuery({ q: 'lantern', ...params }), 24)).products.map((p) => p.slug);
+    try {
+      expect(await finds({})).toEqual(['search-test-lantern']);
+      await ctx.db.$executeRaw`DELETE FROM "ProductSearch" WHERE "id" = ${made.id}`;
+      expect(await finds({})).toEqual([]);
+      const filters: Record<string, Record<string, string | string[]>> = {
+        collection: { collection: collection.slug },
+        material: { material: 'felt' },
+        colour: { colour: 'grey' },
+        'in stock': { inStock: '1' },
+        'lowest price': { minPrice: '39' },
+        'highest price': { maxPrice: '39' },
+      };
+      for (const [name, params] of Object.entries(filters)) expect(await finds(params), name).toEqual(['search-test-lantern']);
+      // Another order than relevance ranks nothing, so it reads Product too.
+      expect(await finds({ sort: 'price-asc' })).toEqual(['search-test-lantern']);
+    } finally {
+      await ctx.db.product.delete({ where: { id: made.id } });
+    }
+  });
+
+  it('the migration fills it from the products already there', async () => {
+    // The migration's own INSERT … SELECT, run on a full catalog with the copy emptied, restores it exactly.
+    const sql = fs.readFileSync(path.join('prisma/migrations/20261128160000_product_search/migration.sql'), 'utf8');
+    const backfill = sql.slice(sql.lastIndexOf('INSERT INTO "ProductSearch"')).trim().replace(/;$/, '');
+    expect(backfill).toMatch(/^INSERT INTO "ProductSearch" \("id", "slug", "searchVector", "titleVector"\)\s+SELECT/);
+    const before = await stored();
+    expect(before.length).toBeGreaterThan(10);
+    await ctx.db.$executeRaw`DELETE FROM "ProductSearch"`;
+    expect(await stored()).toEqual([]);
+    await ctx.db.$executeRawUnsafe(backfill);
+    expect(await stored()).toEqual(before);
+    expect(await stored()).toEqual(await expected());
   });
 });
