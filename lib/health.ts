@@ -1,5 +1,6 @@
 import type { Db } from './db';
 import { sharedCacheHealth, type SharedCacheHealth } from './cache/shared-cache-status';
+import { within } from './within';
 
 export interface HealthReport {
   ok: boolean;
@@ -13,7 +14,7 @@ export interface HealthReport {
 export async function checkHealth(db: () => Db, timeoutMs = 2000, cache: () => SharedCacheHealth = sharedCacheHealth): Promise<HealthReport> {
   const started = performance.now();
   try {
-    await Promise.race([db().$queryRaw`SELECT 1`, new Promise((_, reject) => setTimeout(reject, timeoutMs).unref())]);
+    await within(db().$queryRaw`SELECT 1`, timeoutMs);
     return { ok: true, database: 'up', cache: cache(), latencyMs: Math.round(performance.now() - started) };
   } catch {
     return { ok: false, database: 'down', cache: cache(), latencyMs: Math.round(performance.now() - started) };

@@ -1,3 +1,5 @@
+import { within } from './within';
+
 /**
  * Whether this app server should believe its database is out of reach right now: the answer of a
  * trivial probe (SELECT 1), asked at most once per `everyMs` and shared by every request that arrives
@@ -32,17 +34,14 @@ export function outageWatch(
   let asking: Promise<boolean> | null = null;
 
   const ask = async (): Promise<boolean> => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
     let down: boolean;
     let error: unknown = null;
     try {
-      await Promise.race([probe(), new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs)))]);
+      await within(probe(), timeoutMs);
       down = false;
     } catch (e) {
       down = true;
       error = e;
-    } finally {
-      clearTimeout(timer);
     }
     const turned = down !== (last?.down ?? false);
     last = { down, at: now() };
