@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { CART_UNAVAILABLE, cartCookie, cartFormWrite, cartRead, cartTokenFrom, cartWrite, isFormPost } from './http';
 import { CartError } from './errors';
 import type { CartSettings } from './types';
@@ -137,6 +137,7 @@ describe('the cart HTTP boundary', () => {
     const withType = (type: string | null) => new Request('http://x/', { method: 'POST', body: 'a=1', headers: type ? { 'content-type': type } : {} });
     expect(isFormPost(withType('application/x-www-form-urlencoded'))).toBe(true);
     expect(isFormPost(withType('Application/X-WWW-Form-Urlencoded; charset=UTF-8'))).toBe(true);
+    expect(isFormPost(withType(' application/x-www-form-urlencoded ; charset=UTF-8'))).toBe(true);
     expect(isFormPost(withType('application/json'))).toBe(false);
     expect(isFormPost(withType('multipart/form-data; boundary=x'))).toBe(false);
     expect(isFormPost(new Request('http://x/', { method: 'POST' }))).toBe(false);
@@ -201,5 +202,53 @@ describe('the cart HTTP boundary', () => {
       },
     );
     expect(res.status).toBe(415);
+  });
+
+  it('takes the cart cookie whole: a token with anything after it is not ours', () => {
+    expect(cartTokenFrom(new Request('http://x/', { headers: { cookie: `cart=${token}=` } }))).toBeNull();
+    expect(cartTokenFrom(new Request('http://x/', { headers: { cookie: `cart=${token}=x` } }))).toBeNull();
+  });
+
+  it('tells a shopper in a sentence that nothing changed and to try again, and logs why for staff', async () => {
+    expect(CART_UNAVAILABLE).toBe('We can’t reach your cart right now, so nothing was changed. Please try again in a minute.');
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      await cartRead(new Request('http://x/', { headers: { cookie: `cart=${token}` } }), 30, async () => {
+        throw new Error('Connection terminated unexpectedly');
+      });
+      expect(logged).toHaveBeenCalledWith('cart: the database cannot be reached', 'Connection terminated unexpectedly');
+    } finally {
+      logged.mockRestore();
+    }
+  });
+
+  it('a form whose change fails for another reason gets the 500, not the back-in-a-moment page; that page says what happened', async () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const form = () =>
+      new Request('http://127.0.0.1:3000/api/cart/lines', {
+        method: 'POST',
+        body: 'product=yak-wool-socks&colour=Grey&size=M&quantity=1',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', host: '127.0.0.1:3000' },
+      });
+    try {
+      const broken = await cartFormWrite(form(), addFormSchema(10), 30, async () => {
+        throw new TypeError('a bug');
+      });
+      expect(broken.status).toBe(500);
+      expect(await broken.json()).toEqual({ error: 'Something went wrong on our side. Please try again.' });
+      const down = await cartFormWrite(form(), addFormSchema(10), 30, async () => {
+        throw new Error('Connection terminated unexpectedly');
+      });
+      expect(down.status).toBe(503);
+      expect(down.headers.get('cache-control')).toBe('no-store');
+      const html = await down.text();
+      expect(html).toMatch(/^<!doctype html><html lang="en">/);
+      expect(html).toContain('<title>Back in a moment</title>');
+      expect(html).toContain('<h1>Back in a moment</h1>');
+      expect(html).toContain(`<p>${CART_UNAVAILABLE}</p>`);
+      expect(html).toContain('<a href="/">Back to the shop</a>');
+    } finally {
+      logged.mockRestore();
+    }
   });
 });

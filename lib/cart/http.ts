@@ -105,7 +105,7 @@ function redirectToCart(outcome: CartFormOutcome, headers: Record<string, string
 }
 
 export function isFormPost(req: Request): boolean {
-  return (req.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase() === 'application/x-www-form-urlencoded';
+  return req.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase() === 'application/x-www-form-urlencoded';
 }
 
 /** The same change as cartWrite, for an HTML form: answers 303 to /cart, never JSON. */

@@ -220,6 +220,54 @@ describeEachDatabase('cart', (ctx) => {
     }
   });
 
+  it('a cart is gone at the very moment it expires', async () => {
+    const v = await variant('YWS-S3638-BRO');
+    const t0 = new Date('2031-01-01T00:00:00Z');
+    const r = await addToCart(ctx.db, null, { variantId: v.id, quantity: 1 }, settings, t0);
+    const end = new Date(t0.getTime() + settings.ttlDays * 86_400_000);
+    expect((await getCart(ctx.db, r.newToken, settings, new Date(end.getTime() - 1))).itemCount).toBe(1);
+    expect((await getCart(ctx.db, r.newToken, settings, end)).lines).toHaveLength(0);
+  });
+
+  it('adds by options the variant of the product named, when another product is made in the same colour and size', async () => {
+    // Every variant whose colour and size some other product's variant shares: the form must take the named product's.
+    const shared = await ctx.db.$queryRaw<{ slug: string; id: string; colour: string; size: string }[]>`
+      SELECT p.slug, v.id, v.colour, v.size FROM "Variant" v JOIN "Product" p ON p.id = v."productId"
+      WHERE p.status = 'active' AND v.stock > 0 AND EXISTS (
+        SELECT 1 FROM "Variant" w WHERE w.colour = v.colour AND w.size = v.size AND w."productId" <> v."productId")
+      ORDER BY v.colour, v.size, p.slug`;
+    expect(shared.length).toBeGreaterThan(1);
+    for (const pick of [shared[0]!, shared[shared.length - 1]!]) {
+      const r = await addToCartByOptions(ctx.db, null, { product: pick.slug, colour: pick.colour, size: pick.size, quantity: 1 }, settings);
+      expect(
+        r.cart.lines.map((l) => l.variantId),
+        pick.slug,
+      ).toEqual([pick.id]);
+    }
+  });
+
+  it('adding to a line already at its most changes nothing: not the price it was added at, not the cart’s expiry', async () => {
+    const v = await variant('FGS-3637-CHA');
+    const t0 = new Date('2032-01-01T00:00:00Z');
+    const r = await addToCart(ctx.db, null, { variantId: v.id, quantity: settings.maxPerLine }, settings, t0);
+    const cart = () =>
+      ctx.db.cart.findUniqueOrThrow({
+        where: { tokenHash: hashCartToken(r.newToken!) },
+        select: { expiresAt: true, updatedAt: true, lines: { select: { quantity: true, priceAtAddCents: true } } },
+      });
+    const before = await cart();
+    await ctx.db.variant.update({ where: { id: v.id }, data: { priceCents: v.priceCents + 300 } });
+    try {
+      const again = await addToCart(ctx.db, r.newToken, { variantId: v.id, quantity: 1 }, settings, new Date(t0.getTime() + 86_400_000));
+      expect(again.notice).toMatch(/\d/);
+      expect(again.cart.lines[0]).toMatchObject({ quantity: settings.maxPerLine });
+      expect(again.cart.lines[0]?.problems).toEqual([{ kind: 'price-changed', was: { amount: v.priceCents, currency: 'USD' } }]);
+      expect(await cart()).toEqual(before);
+    } finally {
+      await ctx.db.variant.update({ where: { id: v.id }, data: { priceCents: v.priceCents } });
+    }
+  });
+
   it('adding again after a price change takes today’s price and clears the flag', async () => {
     const v = await variant('FGS-3637-CHA');
     const r = await addToCart(ctx.db, null, { variantId: v.id, quantity: 1 }, settings);
