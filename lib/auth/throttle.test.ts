@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { accountKey, clientAddress, decide, minutesLeft, throttleMessage } from './throttle';
+import { accountKey, addressKey, clientAddress, decide, minutesLeft, SIGN_IN_LIMITS, throttleMessage } from './throttle';
 
 const now = new Date('2026-11-27T10:00:00Z');
 const rule = { max: 5, windowSeconds: 900 };
@@ -27,5 +27,25 @@ describe('sign-in throttle', () => {
     expect(clientAddress('127.0.0.1')).toBe('127.0.0.1');
     expect(clientAddress(null)).toBe('unknown');
     expect(clientAddress('x'.repeat(100))).toBe('unknown');
+  });
+  it('says at least a second and a minute even when the window has just ended', () => {
+    const over = new Date(now.getTime() - 2_000_000);
+    expect(decide(6, over, rule, now)).toEqual({ allowed: false, retryAfterSeconds: 1, message: 'Too many sign-in attempts. Try again in 1 minute.' });
+    const edge = new Date(now.getTime() - 899_001); // 0.999 s left: rounds up to 1
+    expect(decide(6, edge, rule, now)).toMatchObject({ retryAfterSeconds: 1 });
+    expect(minutesLeft(60)).toBe(1);
+    expect(minutesLeft(0)).toBe(1);
+    expect(minutesLeft(1)).toBe(1);
+  });
+  it('keys an address as given, and takes addresses up to 64 characters (IPv6 with a zone fits)', () => {
+    expect(addressKey('2001:db8::1')).toBe('address:2001:db8::1');
+    expect(clientAddress('x'.repeat(64))).toBe('x'.repeat(64));
+    expect(clientAddress('x'.repeat(65))).toBe('unknown');
+    expect(clientAddress('')).toBe('unknown');
+    expect(clientAddress('10.0.0.1, ')).toBe('unknown');
+    expect(clientAddress(' 10.0.0.7 ')).toBe('10.0.0.7');
+  });
+  it('the limits: 5 tries per account and 20 per address, in 15 minutes', () => {
+    expect(SIGN_IN_LIMITS).toEqual({ account: { max: 5, windowSeconds: 900 }, address: { max: 20, windowSeconds: 900 } });
   });
 });
