@@ -7,7 +7,8 @@ export async function within<T>(promise: Promise<T>, ms: number): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const late = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
-    timer.unref();
+    // Node's timers can be unref'd; elsewhere (a browser, an edge runtime) there is nothing to hold open.
+    timer.unref?.();
   });
   try {
     return await Promise.race([promise, late]);

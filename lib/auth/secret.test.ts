@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it, vi } from 'vitest';
 import type { Db } from '../db';
+import { linkSecret } from '../checkout/viewer';
 import { staffSessionSecret } from './secret';
 
 /** A database that keeps AppSecret rows the way the table's unique name does: the first insert wins. */
@@ -25,6 +26,12 @@ describe('staffSessionSecret', () => {
     expect(key).not.toContain('a long configured secret');
     expect(await staffSessionSecret(db, 'another secret')).not.toBe(key);
     expect(calls.$executeRaw).not.toHaveBeenCalled();
+  });
+
+  it('never equals the key that signs order links, from the same APP_SECRET or from the database', async () => {
+    const { db } = fakeDb();
+    expect(await staffSessionSecret(db, 'a long configured secret')).not.toBe(await linkSecret(db, 'a long configured secret'));
+    expect(await staffSessionSecret(db, undefined)).not.toBe(await linkSecret(db, undefined));
   });
 
   it('without APP_SECRET makes a random key once and gives every caller (every server) that one', async () => {

@@ -47,7 +47,7 @@ async function lockCart(tx: Prisma.TransactionClient, cartId: string): Promise<v
 }
 
 async function sellableVariant(tx: Prisma.TransactionClient, variantId: string) {
-  const variant = await tx.variant.findFirst({
+  const variant = await tx.variant.findUnique({
     where: { id: variantId, product: { status: 'active' } },
     select: { id: true, stock: true, priceCents: true },
   });

@@ -222,7 +222,7 @@ describe('the cart HTTP boundary', () => {
     }
   });
 
-  it('a form whose change fails for another reason gets the 500, not the back-in-a-moment page; that page says what happened', async () => {
+  it('a form whose change fails for another reason gets a 500 page (never JSON: the browser shows it), not the back-in-a-moment one', async () => {
     const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
     const form = () =>
       new Request('http://127.0.0.1:3000/api/cart/lines', {
@@ -235,12 +235,21 @@ describe('the cart HTTP boundary', () => {
         throw new TypeError('a bug');
       });
       expect(broken.status).toBe(500);
-      expect(await broken.json()).toEqual({ error: 'Something went wrong on our side. Please try again.' });
+      expect(broken.headers.get('content-type')).toBe('text/html; charset=utf-8');
+      expect(broken.headers.get('cache-control')).toBe('no-store');
+      expect(broken.headers.get('retry-after')).toBeNull();
+      const page = await broken.text();
+      expect(page).toContain('<title>Something went wrong</title>');
+      expect(page).toContain('<h1>Something went wrong</h1>');
+      expect(page).toContain('<p>Something went wrong on our side, so your cart was not changed. Please try again.</p>');
+      expect(page).toContain('<a href="/">Back to the shop</a>');
+      expect(logged).toHaveBeenCalledWith(new TypeError('a bug'));
       const down = await cartFormWrite(form(), addFormSchema(10), 30, async () => {
         throw new Error('Connection terminated unexpectedly');
       });
       expect(down.status).toBe(503);
       expect(down.headers.get('cache-control')).toBe('no-store');
+      expect(down.headers.get('retry-after')).toBe('30');
       const html = await down.text();
       expect(html).toMatch(/^<!doctype html><html lang="en">/);
       expect(html).toContain('<title>Back in a moment</title>');

@@ -135,12 +135,16 @@ export async function cartFormWrite<T>(
   } catch (err) {
     if (err instanceof CartError) return redirectToCart(err.kind);
     // Without JavaScript the answer is the page the browser shows: a sentence, not JSON (/cart itself needs the database).
-    if (isDatabaseUnavailable(err)) {
-      return new Response(
-        `<!doctype html><html lang="en"><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>Back in a moment</title><main style="font:1.1rem/1.5 system-ui,sans-serif;max-width:36rem;margin:4rem auto;padding:0 1rem"><h1>Back in a moment</h1><p>${CART_UNAVAILABLE}</p><p><a href="/">Back to the shop</a></p></main></html>`,
-        { status: 503, headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', ...RETRY_AFTER } },
-      );
-    }
-    return errorResponse(err);
+    if (isDatabaseUnavailable(err)) return formFailurePage(503, 'Back in a moment', CART_UNAVAILABLE, RETRY_AFTER);
+    console.error(err);
+    return formFailurePage(500, 'Something went wrong', 'Something went wrong on our side, so your cart was not changed. Please try again.');
   }
+}
+
+/** A plain page for a form posted without JavaScript that could not be carried out: what happened, and a way back. */
+function formFailurePage(status: number, heading: string, sentence: string, headers: Record<string, string> = {}): Response {
+  return new Response(
+    `<!doctype html><html lang="en"><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${heading}</title><main style="font:1.1rem/1.5 system-ui,sans-serif;max-width:36rem;margin:4rem auto;padding:0 1rem"><h1>${heading}</h1><p>${sentence}</p><p><a href="/">Back to the shop</a></p></main></html>`,
+    { status, headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', ...headers } },
+  );
 }

@@ -139,7 +139,7 @@ describe('toOrderView', () => {
     expect(toOrderView(row({ shippingCarrier: '' })).shipment).toBeNull();
   });
 
-  it('reads lines in the order they were placed and the history oldest first', () => {
+  it('is read with its lines by id (the order they were written) and its history oldest first', () => {
     expect(orderInclude).toEqual({ lines: { orderBy: { id: 'asc' } }, events: { orderBy: { createdAt: 'asc' } } });
   });
 });

@@ -12,6 +12,16 @@ async function image(width: number, height: number, format: 'jpeg' | 'png' = 'jp
   return s.toBuffer();
 }
 
+/** CRC-32 as PNG chunks use it (zlib.crc32 is only in Node 20.15 and later; the shop runs on 20.9). */
+function crc32(bytes: Buffer): number {
+  let c = 0xffffffff;
+  for (const b of bytes) {
+    c ^= b;
+    for (let k = 0; k < 8; k++) c = c & 1 ? (c >>> 1) ^ 0xedb88320 : c >>> 1;
+  }
+  return (c ^ 0xffffffff) >>> 0;
+}
+
 /** A valid PNG header that claims width × height (1-bit grey, every row zero): tiny on disk, huge to decode. */
 function claimedPng(width: number, height: number): Buffer {
   const chunk = (type: string, data: Buffer) => {
@@ -19,7 +29,7 @@ function claimedPng(width: number, height: number): Buffer {
     const len = Buffer.alloc(4);
     len.writeUInt32BE(data.length);
     const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(zlib.crc32(body));
+    crc.writeUInt32BE(crc32(body));
     return Buffer.concat([len, body, crc]);
   };
   const ihdr = Buffer.alloc(13);

@@ -7,6 +7,9 @@ const revalidateTag = vi.hoisted(() => vi.fn());
 vi.mock('next/cache', () => ({ revalidateTag }));
 const fakeDb = vi.hoisted(() => ({ fake: 'db' }));
 vi.mock('../db', () => ({ db: () => fakeDb }));
+// The shop's address is the test's own, whatever SITE_URL the shell running it has.
+const config = vi.hoisted(() => ({ SITE_URL: 'http://localhost:3000', TRUST_PROXY: false }));
+vi.mock('../config', () => ({ shopConfig: () => config }));
 
 class Refused extends Error {
   constructor(readonly kind: string) {
@@ -45,7 +48,7 @@ const outcome = (r: Response) => ({ status: r.status, location: r.headers.get('l
 const back = (o: string) => ({ status: 303, location: `${SITE}/admin/products/${id}?image=${o}#images` });
 
 beforeEach(() => {
-  vi.unstubAllEnvs();
+  config.SITE_URL = SITE;
   revalidateTag.mockClear();
 });
 
@@ -135,12 +138,9 @@ describe('imageUploadRoute', () => {
   });
 
   it('redirects to SITE_URL, not to whatever host the request named', async () => {
-    vi.stubEnv('SITE_URL', 'https://shop.example');
-    vi.resetModules();
-    const { imageUploadRoute: fresh } = await import('./upload-route');
+    config.SITE_URL = 'https://shop.example';
     const { t } = target();
-    const [req, ctx] = post(form(new Blob(['x']), 'alt'), { origin: 'https://shop.example' });
-    const res = await fresh(t)(actor, req, ctx);
+    const res = await imageUploadRoute(t)(actor, ...post(form(new Blob(['x']), 'alt'), { origin: 'https://shop.example', host: 'evil.example' }));
     expect(res.headers.get('location')).toBe(`https://shop.example/admin/products/${id}?image=added#images`);
   });
 });

@@ -141,10 +141,16 @@ describeEachDatabase('the search table kept by the database', (ctx) => {
     expect(backfill).toMatch(/^INSERT INTO "ProductSearch" \("id", "slug", "searchVector", "titleVector"\)\s+SELECT/);
     const before = await stored();
     expect(before.length).toBeGreaterThan(10);
-    await ctx.db.$executeRaw`DELETE FROM "ProductSearch"`;
-    expect(await stored()).toEqual([]);
-    await ctx.db.$executeRawUnsafe(backfill);
-    expect(await stored()).toEqual(before);
-    expect(await stored()).toEqual(await expected());
+    try {
+      await ctx.db.$executeRaw`DELETE FROM "ProductSearch"`;
+      expect(await stored()).toEqual([]);
+      await ctx.db.$executeRawUnsafe(backfill);
+      expect(await stored()).toEqual(before);
+      expect(await stored()).toEqual(await expected());
+    } finally {
+      // Whatever happened above, the copy is whole again for any test after this one.
+      await ctx.db.$executeRaw`DELETE FROM "ProductSearch"`;
+      await ctx.db.$executeRawUnsafe(backfill);
+    }
   });
 });
