@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { OrderLineView, OrderView } from '../checkout/types';
 import { money } from '../money';
 import { ORDER_LINK_VALID_DAYS, renderOrderConfirmation } from './order-confirmation';
@@ -68,6 +68,8 @@ const base = {
   orderUrl: 'https://shop.example/orders/MN-100001?t=abc.def',
   testPayment: false,
 };
+
+const render = (over: Partial<typeof base>) => renderOrderConfirmation({ ...base, ...over, order: order() });
 
 describe('renderOrderConfirmation', () => {
   it('says thank you with the order number in the subject and the heading', async () => {
@@ -230,5 +232,41 @@ describe('renderOrderConfirmation', () => {
     await expect(paid.text).toMatchFileSnapshot('./__snapshots__/order-confirmation.txt');
     const test = await renderOrderConfirmation({ ...base, testPayment: true, order: order({ provider: 'test', status: 'pending' }) });
     await expect(tagPerLine(test.html)).toMatchFileSnapshot('./__snapshots__/order-confirmation-test-payment.html');
+  });
+
+  it('checks the shop’s phone number after trimming it, and takes only an http or https order link', async () => {
+    await expect(render({ shopPhone: ' 1234 ' })).rejects.toThrow('The shop phone number looks too short');
+    await expect(render({ orderUrl: 'http://127.0.0.1:3000/orders/MN-100001?t=abc.def' })).resolves.toBeTruthy();
+    for (const orderUrl of ['xhttp://shop.example/orders/1', 'httpsx://shop.example/orders/1', 'ftp://shop.example/orders/1']) {
+      await expect(render({ orderUrl }), orderUrl).rejects.toThrow('The order link must be an absolute http(s) address');
+    }
+  });
+
+  it('leaves no blank line for an empty second address line, and no space after a city without a postal code', async () => {
+    const o = order({ address: { ...order().address, line2: '   ', postalCode: '' } });
+    const { text } = await renderOrderConfirmation({ ...base, order: o });
+    expect(text).toContain('SHIPPING TO\nSaraa Bold\n12 Peace Avenue\nUlaanbaatar\nMongolia\n');
+  });
+
+  it('spells the country in English whatever language the server runs in', async () => {
+    const Real = Intl.DisplayNames;
+    // A server whose own language is German: a name asked for without a language comes out German.
+    const spy = vi.spyOn(Intl, 'DisplayNames').mockImplementation(function (locales?: string | string[], options?: Intl.DisplayNamesOptions) {
+      const asked = [locales ?? []].flat().filter(Boolean);
+      return new Real(asked.length ? asked : ['de'], options!);
+    } as unknown as typeof Intl.DisplayNames);
+    try {
+      vi.resetModules();
+      const fresh = await import('./order-confirmation');
+      const { text } = await fresh.renderOrderConfirmation({ ...base, order: order({ address: { ...order().address, country: 'DE' } }) });
+      expect(text).toContain('\nGermany\n');
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
+  it('writes the test-payment notice into the text exactly as reviewed', async () => {
+    const test = await renderOrderConfirmation({ ...base, testPayment: true, order: order({ provider: 'test', status: 'pending' }) });
+    await expect(test.text).toMatchFileSnapshot('./__snapshots__/order-confirmation-test-payment.txt');
   });
 });

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { OrderView, PaymentProviderName, ShippingAddress } from '../checkout/types';
 import { formatMoney } from '../money';
 import { telHref } from '../phone';
+import { wrapText } from './wrap-text';
 
 /**
  * The order confirmation e-mail: one set of facts (built once, below) written out twice, as HTML
@@ -73,7 +74,8 @@ function countryName(code: string): string {
 }
 
 function addressLines(a: ShippingAddress): string[] {
-  const cityLine = [a.city + (a.region ? `, ${a.region}` : ''), a.postalCode].filter(Boolean).join(' ');
+  // A country without postal codes leaves a trailing space here, trimmed below with the other lines.
+  const cityLine = `${a.city}${a.region ? `, ${a.region}` : ''} ${a.postalCode}`;
   return [a.name, a.line1, a.line2 ?? '', cityLine, countryName(a.country)].map((l) => l.trim()).filter(Boolean);
 }
 
@@ -293,33 +295,17 @@ function OrderConfirmationEmail({ f }: { f: Facts }) {
 
 // ---- Plain text ---------------------------------------------------------------------------------
 
-/** Wraps prose at 76 characters, the width plain-text mail is read at; long words (links) stay whole. */
-function wrap(paragraph: string, width = 76): string[] {
-  const lines: string[] = [];
-  let current = '';
-  for (const word of paragraph.split(/\s+/).filter(Boolean)) {
-    if (current && current.length + 1 + word.length > width) {
-      lines.push(current);
-      current = word;
-    } else {
-      current = current ? `${current} ${word}` : word;
-    }
-  }
-  if (current) lines.push(current);
-  return lines;
-}
-
 function plainText(f: Facts): string {
   const out: string[] = [f.shopName, ''];
-  if (f.testPayment) out.push(`*** ${TEST_NOTICE_TITLE.toUpperCase()} ***`, ...wrap(TEST_NOTICE_BODY), '');
-  out.push(f.heading, '', ...wrap('We have your order. Here is what you chose and where it is going.'), '');
+  if (f.testPayment) out.push(`*** ${TEST_NOTICE_TITLE.toUpperCase()} ***`, ...wrapText(TEST_NOTICE_BODY), '');
+  out.push(f.heading, '', ...wrapText('We have your order. Here is what you chose and where it is going.'), '');
   out.push('YOUR ORDER', '');
   for (const l of f.lines) out.push(l.title, `  ${l.details}`, `  ${l.quantityLine}`, `  ${l.lineTotal}`, '');
   out.push(`Subtotal: ${f.subtotal}`, `${f.shippingLabel}: ${f.shippingValue}`, `Total: ${f.total}`, '');
   out.push('SHIPPING TO', ...f.address, '');
-  out.push('PAYMENT', ...wrap(`${f.payment.headline}. ${f.payment.detail}`), '');
-  out.push('View your order:', f.orderUrl, ...wrap(LINK_NOTE), '');
-  out.push(...wrap(`Questions about your order? Call us at ${f.shopPhone}.`), f.shopName, '');
+  out.push('PAYMENT', ...wrapText(`${f.payment.headline}. ${f.payment.detail}`), '');
+  out.push('View your order:', f.orderUrl, ...wrapText(LINK_NOTE), '');
+  out.push(...wrapText(`Questions about your order? Call us at ${f.shopPhone}.`), f.shopName, '');
   return out.join('\n');
 }
 

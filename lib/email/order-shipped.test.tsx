@@ -27,6 +27,8 @@ const input: OrderShippedInput = {
   orderUrl: 'https://shop.example/orders/MN-100042?t=abc.def',
 };
 
+const render = (over: Partial<OrderShippedInput>) => renderOrderShipped({ ...input, ...over });
+
 describe('renderOrderShipped', () => {
   it('names the order in the subject and the heading', async () => {
     const { subject, html, text } = await renderOrderShipped(input);
@@ -82,5 +84,13 @@ describe('renderOrderShipped', () => {
   it('renders exactly the reviewed HTML (the look is pinned; accept a change with `npx vitest run -u lib/email`)', async () => {
     const { html } = await renderOrderShipped(input);
     await expect(tagPerLine(html)).toMatchFileSnapshot('./__snapshots__/order-shipped.html');
+  });
+
+  it('checks the shop’s phone number after trimming it, and takes only an http or https order link', async () => {
+    await expect(render({ shopPhone: ' 1234 ' })).rejects.toThrow('The shop phone number looks too short');
+    await expect(render({ orderUrl: 'http://127.0.0.1:3000/orders/MN-100042?t=abc.def' })).resolves.toBeTruthy();
+    for (const orderUrl of ['xhttp://shop.example/orders/1', 'httpsx://shop.example/orders/1', 'ftp://shop.example/orders/1']) {
+      await expect(render({ orderUrl }), orderUrl).rejects.toThrow('The order link must be an absolute http(s) address');
+    }
   });
 });

@@ -47,6 +47,8 @@ const wording: Record<ReturnStep, [subject: string, lead: string, next: string]>
   ],
 };
 
+const render = (over: Partial<ReturnUpdateInput>) => renderReturnUpdate({ ...input, ...over });
+
 describe('renderReturnUpdate', () => {
   it('says what happened and what comes next, at every step, in the subject, the heading, the HTML and the text', async () => {
     for (const [step, [subject, lead, next]] of Object.entries(wording) as [ReturnStep, [string, string, string]][]) {
@@ -110,5 +112,19 @@ describe('renderReturnUpdate', () => {
   it('renders exactly the reviewed HTML (the look is pinned; accept a change with `npx vitest run -u lib/email`)', async () => {
     const { html } = await renderReturnUpdate({ ...input, step: 'approved', message: 'Thank you for telling us.' });
     await expect(tagPerLine(html)).toMatchFileSnapshot('./__snapshots__/return-update.html');
+  });
+
+  it('checks the shop’s phone number after trimming it, and takes only an http or https order link', async () => {
+    await expect(render({ shopPhone: ' 1234 ' })).rejects.toThrow('The shop phone number looks too short');
+    await expect(render({ orderUrl: 'http://127.0.0.1:3000/orders/MN-100042?t=abc.def' })).resolves.toBeTruthy();
+    for (const orderUrl of ['xhttp://shop.example/orders/1', 'httpsx://shop.example/orders/1', 'ftp://shop.example/orders/1']) {
+      await expect(render({ orderUrl }), orderUrl).rejects.toThrow('The order link must be an absolute http(s) address');
+    }
+  });
+
+  it('takes return and order numbers only whole: nothing before or after them', async () => {
+    for (const over of [{ returnNumber: 'xR-1007' }, { returnNumber: 'R-' }, { orderNumber: 'MN-100042x' }, { orderNumber: 'order MN-100042' }]) {
+      await expect(render(over), JSON.stringify(over)).rejects.toThrow();
+    }
   });
 });
