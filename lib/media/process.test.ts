@@ -135,3 +135,39 @@ describe('processReturnPhoto', () => {
     await expect(processReturnPhoto(claimedPng(8000, 8000))).rejects.toThrow(/pixel limit/i);
   });
 });
+
+describe('the quality each kind of image is kept at', () => {
+  /** A photo-like image (seeded noise over a gradient): every quality step changes how many bytes it takes. */
+  async function noisyPhoto(width = 480, height = 360) {
+    const raw = Buffer.alloc(width * height * 3);
+    let seed = 42;
+    for (let i = 0; i < raw.length; i++) {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      raw[i] = ((i / 3) % width) / 4 + (seed % 96);
+    }
+    return sharp(raw, { raw: { width, height, channels: 3 } })
+      .png()
+      .toBuffer();
+  }
+  const atQuality = async (input: Buffer, quality?: number) =>
+    (
+      await sharp(input)
+        .webp(quality === undefined ? {} : { quality })
+        .toBuffer()
+    ).length;
+
+  it('keeps a product photo above sharp’s default quality, a cover at it and a return photo below it', async () => {
+    const photo = await noisyPhoto();
+    const [product, cover, returned] = await Promise.all([processProductImage(photo), processArticleCover(photo), processReturnPhoto(photo)]);
+    expect(product.data.length).toBe(await atQuality(photo, 82));
+    expect(returned.data.length).toBe(await atQuality(photo, 78));
+    expect(product.data.length).toBeGreaterThan(await atQuality(photo));
+    expect(returned.data.length).toBeLessThan(await atQuality(photo));
+    // The cover is cropped and scaled first: compared with the same crop at the default.
+    const crop = await sharp(photo)
+      .resize({ ...COVER_SIZE, fit: 'cover', position: sharp.strategy.attention })
+      .png()
+      .toBuffer();
+    expect(cover.data.length).toBe(await atQuality(crop));
+  });
+});

@@ -99,7 +99,7 @@ describe('imageUploadRoute', () => {
   });
 
   it('answers 404 in words for an id that cannot be a row', async () => {
-    for (const bad of ['1', 'c123', '../x', `${id}x`.padEnd(40, 'x'), `C${id.slice(1)}`]) {
+    for (const bad of ['1', 'c123', '../x', `x${id}`, `${id}x`.padEnd(40, 'x'), `C${id.slice(1)}`]) {
       const { t, save } = target();
       const res = await imageUploadRoute(t)(actor, ...post(form(new Blob(['x']), 'alt'), { origin: SITE }, bad));
       expect(res.status, bad).toBe(404);
@@ -113,6 +113,15 @@ describe('imageUploadRoute', () => {
     const res = await imageUploadRoute(t)(actor, ...post('x', { origin: SITE, 'content-length': String(MAX_UPLOAD_BYTES + 64 * 1024 + 1) }));
     expect(outcome(res)).toEqual(back('too-large'));
     expect(save).not.toHaveBeenCalled();
+  });
+
+  it('reads a body whose Content-Length is up to 64 KiB over the file limit (the form around the file)', async () => {
+    for (const length of [MAX_UPLOAD_BYTES + 1, MAX_UPLOAD_BYTES + 64 * 1024]) {
+      const { t, save } = target();
+      const res = await imageUploadRoute(t)(actor, ...post(form(new Blob(['x']), 'alt'), { origin: SITE, 'content-length': String(length) }));
+      expect(outcome(res), String(length)).toEqual(back('added'));
+      expect(save).toHaveBeenCalledTimes(1);
+    }
   });
 
   it('refuses a file over 10 MB, and takes one of exactly 10 MB', async () => {
