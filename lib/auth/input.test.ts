@@ -61,7 +61,7 @@ describe('the staff forms', () => {
 
   it('a staff id is a row id, or "that account does not exist"', () => {
     expect(says(staffIdSchema, 'c' + 'a1'.repeat(12))).toBeNull();
-    for (const bad of ['', 'c123', 'x' + 'a'.repeat(24), 'c' + 'A'.repeat(24), `c${'a'.repeat(24)}'`]) {
+    for (const bad of ['', 'c123', 'x' + 'a'.repeat(24), 'xc' + 'a'.repeat(24), 'c' + 'A'.repeat(24), `c${'a'.repeat(24)}'`]) {
       expect(says(staffIdSchema, bad), bad).toBe('That staff account does not exist');
     }
   });

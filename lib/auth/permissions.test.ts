@@ -15,4 +15,15 @@ describe('authorize', () => {
   it('refuses nobody signed in', () => {
     expect(() => authorize(null, 'editArticles')).toThrow(PermissionError);
   });
+  it('says in a sentence what the role may not do, for each permission', () => {
+    const said = Object.fromEntries((Object.keys(PERMISSIONS) as (keyof typeof PERMISSIONS)[]).map((p) => [p, new PermissionError(p).message]));
+    expect(said).toEqual({
+      manageStaff: 'Only an owner can manage staff accounts.',
+      manageCatalog: 'Your role cannot change the catalog.',
+      editArticles: 'Your role cannot edit articles.',
+      manageOrders: 'Your role cannot handle orders.',
+      readAuditLog: 'Only an owner can read the audit log.',
+    });
+    expect(new PermissionError('manageOrders').name).toBe('PermissionError');
+  });
 });
