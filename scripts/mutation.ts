@@ -111,7 +111,16 @@ interface Ledger {
 }
 const sha = (source: string | Buffer) => createHash('sha256').update(source).digest('hex');
 const ledger: Ledger = fs.existsSync(LEDGER) ? { files: (JSON.parse(fs.readFileSync(LEDGER, 'utf8')) as Ledger).files } : { files: {} };
-if (fs.existsSync(REPORT)) {
+/**
+ * Whether this run mutated `file`: only those are recorded. In incremental mode Stryker also puts in its report the
+ * files of earlier runs, their old results mapped onto today's source (mutants in changed code dropped, not tested):
+ * recorded, a file changed since its run would look measured. --report-only records nothing.
+ */
+export function measuredThisRun(file: string, runAreas: readonly string[]): boolean {
+  return runAreas.length === 0 || runAreas.some((a) => file === a || file.startsWith(`${a}/`));
+}
+
+if (!flag('--report-only') && fs.existsSync(REPORT)) {
   // The ledger is committed, so it holds no run-wide field (two branches would conflict on it): a report
   // replaces a file's entry only when it is newer than that entry, so it is read once, never over newer results.
   const measuredAt = new Date(fs.statSync(REPORT).mtimeMs).toISOString();
@@ -119,6 +128,7 @@ if (fs.existsSync(REPORT)) {
   let changed = false;
   for (const [file, { source, mutants }] of Object.entries(report.files)) {
     const rel = path.relative(process.cwd(), path.resolve(file)).split(path.sep).join('/');
+    if (!measuredThisRun(rel, areas)) continue;
     if (ledger.files[rel] && ledger.files[rel].measuredAt >= measuredAt) continue;
     // The hash of the source Stryker measured (kept in its report), not of the file now.
     ledger.files[rel] = { sha256: sha(source), measuredAt, statuses: mutants.map((m) => m.status) };
