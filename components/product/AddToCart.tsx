@@ -1,6 +1,6 @@
 'use client';
 
-import { useId, useState } from 'react';
+import { useId, useState, useSyncExternalStore } from 'react';
 import type { CartLineView } from '@/lib/cart/types';
 import type { VariantView } from '@/lib/catalog/types';
 import { useCart } from '@/components/cart/CartProvider';
@@ -14,11 +14,16 @@ export interface AddToCartProduct {
   image: { src: string; alt: string } | null;
 }
 
-/** Quantity and the Add to cart button for the chosen variant. The server decides what is added. */
+const noSubscription = () => () => {};
+const onClient = () => true;
+const onServer = () => false;
+
 /**
+ * Quantity and the Add to cart button for the chosen variant. The server decides what is added.
  * Without JavaScript the form posts to /api/cart/lines with the product, the colour and size
  * radios (tied to this form by its id) and the quantity, and the shopper lands on the cart.
- * With it, the submit is taken over: the drawer opens and the line shows at once.
+ * With it, the submit is taken over: the drawer opens and the line shows at once. The form says so
+ * (`data-enhanced`) once it is hydrated, so a browser test can wait for it instead of for the network.
  */
 export function AddToCart({
   formId,
@@ -32,6 +37,7 @@ export function AddToCart({
   maxPerLine: number;
 }) {
   const { add, problem } = useCart();
+  const enhanced = useSyncExternalStore(noSubscription, onClient, onServer);
   const [quantity, setQuantity] = useState(1);
   const id = useId();
   const soldOut = !variant || variant.stock <= 0;
@@ -64,7 +70,15 @@ export function AddToCart({
   }
 
   return (
-    <form id={formId} className="buy-box" method="post" action="/api/cart/lines" onSubmit={submit} data-variant-id={variant?.id}>
+    <form
+      id={formId}
+      className="buy-box"
+      method="post"
+      action="/api/cart/lines"
+      onSubmit={submit}
+      data-variant-id={variant?.id}
+      data-enhanced={enhanced || undefined}
+    >
       <input type="hidden" name="product" value={product.slug} />
       <div className="buy-box__row">
         <div className="field">

@@ -3,6 +3,8 @@ import { expect, type Page } from '@playwright/test';
 /** Opens a product's page and picks its colour and size by their accessible names. */
 export async function openProduct(page: Page, slug: string, choose: { colour?: string; size?: string } = {}) {
   await page.goto(`/products/${slug}`);
+  // Until it is hydrated the buy box is a plain form: a click would post it and open /cart, not the drawer.
+  await expect(page.locator('form.buy-box[data-enhanced]')).toBeAttached();
   if (choose.colour)
     await page
       .getByRole('group', { name: /Colour/ })
