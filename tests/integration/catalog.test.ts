@@ -196,4 +196,53 @@ describeEachDatabase('catalog queries', (ctx) => {
     expect(await slugs({ maxPrice: '48.99' })).not.toContain(p.slug);
     await ctx.db.product.delete({ where: { id: p.id } });
   });
+
+  it('colour in stock: the total counts exactly the products listed, however the colour is written, as stock and colours change', async () => {
+    const expected = async (colour: string) =>
+      ctx.db.product.count({
+        where: { status: 'active', variants: { some: { colour: { equals: colour, mode: 'insensitive' }, stock: { gt: 0 } } } },
+      });
+    const listed = async (colour: string) => {
+      const r = await list({ colour, inStock: '1' });
+      expect(r.products).toHaveLength(r.total);
+      return r;
+    };
+    // The database keeps colourKey = lower(colour) for every variant, the demo's bulk-loaded ones included.
+    const [keys] = await ctx.db.$queryRaw<{ stale: number }[]>`SELECT count(*)::int AS stale FROM "Variant" WHERE "colourKey" <> lower("colour")`;
+    expect(keys?.stale).toBe(0);
+    const before = await listed('charcoal');
+    expect(before.total).toBe(await expected('charcoal'));
+
+    // Written in capitals, sold out, and a key a client made up: the trigger sets the key from the colour.
+    const p = await ctx.db.product.create({
+      data: {
+        ...testProduct('shouting-test-scarf', 'active'),
+        variants: { create: [{ sku: 'SHOUT-TEST-1', size: 'One size', colour: 'CHARCOAL', colourKey: 'oat', priceCents: 4900, stock: 0 }] },
+      },
+      include: { variants: true },
+    });
+    await refreshPriceRange(ctx.db, p.id);
+    const [variant] = p.variants;
+    expect(variant!.colourKey).toBe('charcoal');
+    expect((await listed('charcoal')).total).toBe(before.total);
+    expect((await listed('oat')).products.map((x) => x.slug)).not.toContain(p.slug);
+
+    // Back in stock: listed and counted.
+    await ctx.db.variant.update({ where: { id: variant!.id }, data: { stock: 3 } });
+    const restocked = await listed('charcoal');
+    expect(restocked.total).toBe(before.total + 1);
+    expect(restocked.products.map((x) => x.slug)).toContain(p.slug);
+    expect(restocked.total).toBe(await expected('charcoal'));
+
+    // Its colour changed (and the key written by hand again): it moves to the new colour.
+    await ctx.db.variant.update({ where: { id: variant!.id }, data: { colour: 'Oat' } });
+    await ctx.db.variant.update({ where: { id: variant!.id }, data: { colourKey: 'charcoal' } });
+    await refreshPriceRange(ctx.db, p.id);
+    expect((await ctx.db.variant.findUniqueOrThrow({ where: { id: variant!.id } })).colourKey).toBe('oat');
+    expect((await listed('charcoal')).total).toBe(before.total);
+    const oat = await listed('oat');
+    expect(oat.products.map((x) => x.slug)).toContain(p.slug);
+    expect(oat.total).toBe(await expected('oat'));
+    await ctx.db.product.delete({ where: { id: p.id } });
+  });
 });
