@@ -66,6 +66,9 @@ export async function signInAttempt(db: Db, who: { email: string; address: strin
     decide(account.count, account.windowStart, SIGN_IN_LIMITS.account, now),
     decide(address.count, address.windowStart, SIGN_IN_LIMITS.address, now),
   ];
+  // Windows that ended are forgotten here, so the table holds the last quarter of an hour's keys however many
+  // made-up accounts a guesser tries (one indexed DELETE; any app server may do it).
+  await purgeOldAttempts(db, now);
   const refused = decisions.filter((d) => !d.allowed);
   if (!refused.length) return { allowed: true };
   const retryAfterSeconds = Math.max(...refused.map((d) => d.retryAfterSeconds));
@@ -82,7 +85,7 @@ export async function signInSucceeded(db: Db, who: { email: string; address: str
   await db.$executeRaw`UPDATE "SignInThrottle" SET count = count - 1 WHERE key = ${addressKey(who.address)} AND count > 0`;
 }
 
-/** Forgets windows that ended long ago; safe to call now and then. */
+/** Forgets windows that ended (every sign-in attempt does it); safe to call at any time, from any server. */
 export async function purgeOldAttempts(db: Db, now: Date = new Date()): Promise<number> {
   const longest = Math.max(SIGN_IN_LIMITS.account.windowSeconds, SIGN_IN_LIMITS.address.windowSeconds);
   const r = await db.signInThrottle.deleteMany({ where: { windowStart: { lt: new Date(now.getTime() - longest * 1000) } } });

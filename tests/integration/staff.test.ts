@@ -2,7 +2,7 @@ import { expect, it } from 'vitest';
 import { buildStaffAuth } from '@/lib/auth/auth';
 import { PermissionError } from '@/lib/auth/permissions';
 import { changeRole, createStaffFromShell, disableStaff, enableStaff, inviteStaff, listStaff, setupOpen, setupOwner, StaffError } from '@/lib/auth/staff';
-import { countAttempt, signInAttempt, signInSucceeded, SIGN_IN_LIMITS } from '@/lib/auth/throttle';
+import { accountKey, addressKey, countAttempt, purgeOldAttempts, signInAttempt, signInSucceeded, SIGN_IN_LIMITS } from '@/lib/auth/throttle';
 import { listAudit } from '@/lib/audit/list';
 import { staffSessionSecret } from '@/lib/auth/secret';
 import { describeEachDatabase } from '../support/databases';
@@ -123,6 +123,53 @@ describeEachDatabase('staff accounts', (ctx) => {
     expect(await ctx.db.auditEntry.count({ where: { entityId: made.id, actorId: null, actorEmail: 'shell (npm run staff:create)' } })).toBe(1);
   });
 
+  it('says why in a sentence when a change cannot be made, and lists accounts enabled first, oldest first', async () => {
+    const owner = await ctx.db.staffUser.findFirstOrThrow({ where: { role: 'owner' }, orderBy: { createdAt: 'asc' } });
+    const actor = { id: owner.id, email: owner.email, name: owner.name, role: 'owner' as const };
+    const refusal = async (p: Promise<unknown>) =>
+      p.then(
+        () => 'ok',
+        (e: unknown) => (e instanceof StaffError ? `${e.kind}: ${e.message}` : Promise.reject(e)),
+      );
+    const gone = 'not-found: That staff account does not exist.';
+    expect(await refusal(changeRole(ctx.db, actor, 'no-such-account', 'editor'))).toBe(gone);
+    expect(await refusal(disableStaff(ctx.db, actor, 'no-such-account'))).toBe(gone);
+    expect(await refusal(enableStaff(ctx.db, actor, 'no-such-account'))).toBe(gone);
+    expect(await refusal(disableStaff(ctx.db, actor, owner.id))).toBe('self: You cannot disable your own account.');
+    expect(await refusal(setupOwner(ctx.db, { email: 'late2@example.com', name: 'Late', password: PASSWORD }))).toBe(
+      'setup-closed: This shop already has an owner. Sign in instead.',
+    );
+    // An invitation is in the audit log under its own name.
+    const invited = await inviteStaff(ctx.db, actor, { email: 'invited@example.com', name: 'In', role: 'editor', password: PASSWORD });
+    expect(await ctx.db.auditEntry.findFirstOrThrow({ where: { entityId: invited.id } })).toMatchObject({ action: 'staff.create', actorId: owner.id });
+
+    await disableStaff(ctx.db, actor, invited.id);
+    const listed = await listStaff(ctx.db, actor);
+    const rows = await ctx.db.staffUser.findMany();
+    const expected = [
+      ...rows.filter((r) => !r.disabledAt).sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime()),
+      ...rows.filter((r) => r.disabledAt).sort((a, b) => a.disabledAt!.getTime() - b.disabledAt!.getTime() || a.createdAt.getTime() - b.createdAt.getTime()),
+    ];
+    expect(listed.map((r) => r.email)).toEqual(expected.map((r) => r.email));
+    expect(listed.at(-1)).toMatchObject({ email: 'invited@example.com', disabled: true });
+    expect(listed[0]!.email).toBe(owner.email);
+  });
+
+  it('marks the session cookie Secure (and __Secure-) only when the shop is served over https', async () => {
+    const signIn = (siteUrl: string) =>
+      buildStaffAuth(ctx.db, { secret: 'x'.repeat(43), siteUrl }).api.signInEmail({
+        body: { email: 'shell@example.com', password: PASSWORD },
+        returnHeaders: true,
+      });
+    const cookieOf = async (siteUrl: string) => (await signIn(siteUrl)).headers.getSetCookie().find((c) => c.includes('session_token'))!;
+    const plain = await cookieOf('http://127.0.0.1:3000');
+    expect(plain).toMatch(/^staff\.session_token=/);
+    expect(plain).not.toMatch(/;\s*Secure/i);
+    const secure = await cookieOf('https://shop.example.com');
+    expect(secure).toMatch(/^__Secure-staff\.session_token=/);
+    expect(secure).toMatch(/;\s*Secure/i);
+  });
+
   it('shares one session key between app servers through the database', async () => {
     const [a, b] = await Promise.all([staffSessionSecret(ctx.db, undefined), staffSessionSecret(ctx.db, undefined)]);
     expect(a).toBe(b);
@@ -173,5 +220,42 @@ describeEachDatabase('sign-in attempts are counted in the database', (ctx) => {
     await ctx.db.signInThrottle.update({ where: { key: `address:${address}` }, data: { count: 0 } });
     await signInSucceeded(ctx.db, { email: 'x@example.com', address });
     expect((await ctx.db.signInThrottle.findUniqueOrThrow({ where: { key: `address:${address}` } })).count).toBe(0);
+  });
+  it('refused on both counts, waits for the later of the two windows', async () => {
+    const who = { email: 'both@example.com', address: '198.51.100.9' };
+    const minutesAgo = (m: number) => new Date(now.getTime() - m * 60_000);
+    // The account's window began 10 minutes ago (5 left), the address's 1 minute ago (14 left): both are full.
+    await ctx.db.signInThrottle.create({ data: { key: accountKey(who.email), count: SIGN_IN_LIMITS.account.max, windowStart: minutesAgo(10) } });
+    await ctx.db.signInThrottle.create({ data: { key: addressKey(who.address), count: SIGN_IN_LIMITS.address.max, windowStart: minutesAgo(1) } });
+    expect(await signInAttempt(ctx.db, who, now)).toEqual({
+      allowed: false,
+      retryAfterSeconds: 14 * 60,
+      message: 'Too many sign-in attempts. Try again in 14 minutes.',
+    });
+  });
+
+  it('forgets windows that ended, on every attempt, so a spray of made-up accounts does not pile up', async () => {
+    const later = new Date(now.getTime() + 24 * 3600_000);
+    const longest = SIGN_IN_LIMITS.account.windowSeconds * 1000;
+    await ctx.db.signInThrottle.deleteMany();
+    await ctx.db.signInThrottle.createMany({
+      data: [
+        { key: 'account:ended@example.com', count: 3, windowStart: new Date(later.getTime() - longest - 1) },
+        { key: 'account:just-ending@example.com', count: 3, windowStart: new Date(later.getTime() - longest) },
+        { key: 'account:current@example.com', count: 3, windowStart: new Date(later.getTime() - 60_000) },
+      ],
+    });
+    expect(await purgeOldAttempts(ctx.db, later)).toBe(1);
+    expect((await ctx.db.signInThrottle.findMany({ orderBy: { key: 'asc' } })).map((r) => r.key)).toEqual([
+      'account:current@example.com',
+      'account:just-ending@example.com',
+    ]);
+    // An attempt half a minute later clears the window that has ended since, keeps the current one, and counts itself.
+    await signInAttempt(ctx.db, { email: 'next@example.com', address: '198.51.100.10' }, new Date(later.getTime() + 30_000));
+    expect((await ctx.db.signInThrottle.findMany({ orderBy: { key: 'asc' } })).map((r) => r.key)).toEqual([
+      'account:current@example.com',
+      'account:next@example.com',
+      'address:198.51.100.10',
+    ]);
   });
 });
