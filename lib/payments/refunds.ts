@@ -79,7 +79,12 @@ export async function sendProviderRefund(clients: RefundClients, r: ProviderRefu
         const refund = await refundPayPalCapture(clients.paypal, r.paymentRef, r.amountCents, r.currency, `refund-${r.refundId}`);
         const status = paypalRefundStatus(refund.status);
         if (status === 'failed')
-          return { ok: false, externalId: refund.id, uncertain: false, message: `PayPal: the refund was ${refund.status.toLowerCase()}` };
+          return {
+            ok: false,
+            externalId: refund.id,
+            uncertain: false,
+            message: `PayPal: the refund ${refund.status === 'CANCELLED' ? 'was cancelled' : 'failed'}`,
+          };
         return { ok: true, externalId: refund.id, status };
       }
     }
