@@ -52,7 +52,7 @@ const paypalOrder = { id: 'PP-1', status: 'CREATED' };
 const order: OrderView = {
   id: 'ord_1',
   number: 'MN-100042',
-  status: 'pending_payment',
+  status: 'pending',
   email: 'dulmaa@example.com',
   address: { name: 'Dulmaa Bat', line1: '12 Peace Avenue', line2: null, city: 'Carbondale', region: 'IL', postalCode: '62901', country: 'US' },
   shippingMethod: 'express',

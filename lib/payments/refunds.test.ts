@@ -96,7 +96,7 @@ describe('sendProviderRefund', () => {
       uncertain: false,
       message: 'Stripe: the refund failed (expired_or_canceled_card)',
     });
-    const canceled = stripeAnswering({ id: 're_4', status: 'canceled', failure_reason: null });
+    const canceled = stripeAnswering({ id: 're_4', status: 'canceled' });
     expect(await sendProviderRefund({ stripe: canceled.client }, request('stripe'))).toMatchObject({
       externalId: 're_4',
       message: 'Stripe: the refund canceled',
