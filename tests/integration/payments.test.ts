@@ -1,5 +1,5 @@
 import http from 'node:http';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addToCart, getCart } from '@/lib/cart/cart';
 import { seedCatalog } from '@/lib/catalog/seed-catalog';
 import type { CheckoutInput } from '@/lib/checkout/input';
@@ -7,6 +7,7 @@ import { placeOrder, type PlaceSettings } from '@/lib/checkout/place';
 import { quoteOf } from '@/lib/checkout/quote';
 import { finishPayPal, startPayPal } from '@/lib/checkout/service';
 import type { Db } from '@/lib/db';
+import { formatMoney, money } from '@/lib/money';
 import { recordPayment } from '@/lib/payments/record';
 import { expireSession, handleStripeWebhook, startStripeCheckout, stripeClient } from '@/lib/payments/stripe';
 import { startFakePayPal, type FakePayPal } from '../fakes/paypal';
@@ -217,5 +218,75 @@ describeEachDatabase('payments through the real SDK against local fakes', (ctx) 
     expect((await ctx.db.order.findUniqueOrThrow({ where: { id: first.order.id } })).status).toBe('cancelled');
     expect((await ctx.db.order.findUniqueOrThrow({ where: { id: second.order.id } })).status).toBe('pending');
     expect(await expireSession(stripeClient(stripeSettings()), session.sessionId)).toBe(false);
+  });
+  describe('each kind of Stripe event, signed and handed to the webhook handler', () => {
+    /** Signs `event` as Stripe would and hands it to the handler the route calls. */
+    async function deliver(event: { id: string; type: string; data: { object: Record<string, unknown> } }) {
+      const raw = JSON.stringify({ object: 'event', api_version: '2025-01-01', created: 1, livemode: false, ...event });
+      const stripe = stripeClient(stripeSettings());
+      const header = stripe.webhooks.generateTestHeaderString({ payload: raw, secret: WEBHOOK_SECRET });
+      return handleStripeWebhook(ctx.db as Db, stripe, raw, header, WEBHOOK_SECRET);
+    }
+    const sessionEvent = (id: string, type: string, object: Record<string, unknown>) => ({
+      id,
+      type,
+      data: { object: { object: 'checkout.session', currency: 'usd', payment_intent: null, metadata: {}, client_reference_id: null, ...object } },
+    });
+
+    it('a payment still on its way waits; async_payment_succeeded then pays the order (found by client_reference_id)', async () => {
+      const { order, session } = await stripeOrder('GCN-M-OAT');
+      const base = { id: session.sessionId, client_reference_id: order.id, amount_total: order.total.amount };
+      const waiting = await deliver(sessionEvent('evt_async_1', 'checkout.session.completed', { ...base, payment_status: 'unpaid' }));
+      expect(waiting).toEqual({ status: 200, orderId: order.id, body: { received: true, outcome: 'awaiting-payment' } });
+      expect((await ctx.db.order.findUniqueOrThrow({ where: { id: order.id } })).status).toBe('pending');
+      const paid = await deliver(
+        sessionEvent('evt_async_2', 'checkout.session.async_payment_succeeded', { ...base, payment_status: 'paid', payment_intent: 'pi_async' }),
+      );
+      expect(paid.body).toEqual({ received: true, outcome: 'paid' });
+      const row = await ctx.db.order.findUniqueOrThrow({ where: { id: order.id }, include: { payments: true } });
+      expect(row.status).toBe('paid');
+      expect(row.payments.map((x) => x.externalId)).toEqual(['pi_async']);
+      // The same event again is recognised and changes nothing.
+      const again = await deliver(
+        sessionEvent('evt_async_2', 'checkout.session.async_payment_succeeded', { ...base, payment_status: 'paid', payment_intent: 'pi_async' }),
+      );
+      expect(again).toEqual({ status: 200, body: { received: true, outcome: 'duplicate' } });
+    });
+
+    it('a completed session for another amount is kept on record and flagged, and the order stays unpaid', async () => {
+      const { order, session } = await stripeOrder('KCC-M-FOR');
+      const r = await deliver(
+        sessionEvent('evt_short_1', 'checkout.session.completed', {
+          id: session.sessionId,
+          metadata: { orderId: order.id },
+          payment_status: 'paid',
+          payment_intent: 'pi_short',
+          amount_total: order.total.amount - 100,
+        }),
+      );
+      expect(r.body).toEqual({ received: true, outcome: 'mismatch' });
+      const row = await ctx.db.order.findUniqueOrThrow({ where: { id: order.id }, include: { payments: true } });
+      expect(row.status).toBe('pending');
+      expect(row.payments).toHaveLength(1);
+      const usd = (cents: number) => formatMoney(money(cents, 'USD'));
+      expect(row.flaggedReason).toBe(`stripe reported ${usd(order.total.amount - 100)} USD; the order's total is ${usd(order.total.amount)}`);
+    });
+
+    it('an event without an order, or of a kind the shop does not use, is answered and changes nothing', async () => {
+      const none = await deliver(sessionEvent('evt_none_1', 'checkout.session.completed', { id: 'cs_nobody', payment_status: 'paid', amount_total: 100 }));
+      expect(none).toEqual({ status: 200, body: { received: true, outcome: 'no-order' } });
+      const expired = await deliver(sessionEvent('evt_none_2', 'checkout.session.expired', { id: 'cs_nobody' }));
+      expect(expired.body).toEqual({ received: true, outcome: 'no-order' });
+      const other = await deliver({ id: 'evt_other_1', type: 'customer.created', data: { object: { object: 'customer', id: 'cus_1' } } });
+      expect(other).toEqual({ status: 200, body: { received: true, outcome: 'ignored' } });
+    });
+
+    it('a bad signature is answered with why, and records nothing', async () => {
+      const before = await ctx.db.webhookEvent.count();
+      const r = await handleStripeWebhook(ctx.db as Db, stripeClient(stripeSettings()), '{"id":"evt_forged"}', 't=1,v1=deadbeef', WEBHOOK_SECRET);
+      expect(r).toEqual({ status: 400, body: { received: false, error: 'The signature does not match this payload.' } });
+      expect(await handleStripeWebhook(ctx.db as Db, stripeClient(stripeSettings()), '{}', null, WEBHOOK_SECRET)).toMatchObject({ status: 400 });
+      expect(await ctx.db.webhookEvent.count()).toBe(before);
+    });
   });
 });
