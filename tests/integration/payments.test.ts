@@ -272,6 +272,33 @@ describeEachDatabase('payments through the real SDK against local fakes', (ctx) 
       expect(row.flaggedReason).toBe(`stripe reported ${usd(order.total.amount - 100)} USD; the order's total is ${usd(order.total.amount)}`);
     });
 
+    it('the right number in another currency is a mismatch too', async () => {
+      const { order, session } = await stripeOrder('SBC-S-OAT');
+      const r = await deliver(
+        sessionEvent('evt_eur_1', 'checkout.session.completed', {
+          id: session.sessionId,
+          metadata: { orderId: order.id },
+          payment_status: 'paid',
+          payment_intent: 'pi_eur',
+          amount_total: order.total.amount,
+          currency: 'eur',
+        }),
+      );
+      expect(r.body).toEqual({ received: true, outcome: 'mismatch' });
+      const row = await ctx.db.order.findUniqueOrThrow({ where: { id: order.id } });
+      expect(row.status).toBe('pending');
+      expect(row.flaggedReason).toMatch(/^stripe reported .* EUR; the order's total is /);
+    });
+
+    it('an expiry delivered twice is acted on once: the second is a duplicate', async () => {
+      const { order, session } = await stripeOrder('GCN-L-OAT');
+      const event = sessionEvent('evt_exp_twice', 'checkout.session.expired', { id: session.sessionId, metadata: { orderId: order.id } });
+      expect((await deliver(event)).body).toEqual({ received: true, outcome: 'moved' });
+      expect((await ctx.db.order.findUniqueOrThrow({ where: { id: order.id } })).status).toBe('cancelled');
+      expect((await deliver(event)).body).toEqual({ received: true, outcome: 'duplicate' });
+      expect(await ctx.db.webhookEvent.count({ where: { eventId: 'evt_exp_twice' } })).toBe(1);
+    });
+
     it('an event without an order, or of a kind the shop does not use, is answered and changes nothing', async () => {
       const none = await deliver(sessionEvent('evt_none_1', 'checkout.session.completed', { id: 'cs_nobody', payment_status: 'paid', amount_total: 100 }));
       expect(none).toEqual({ status: 200, body: { received: true, outcome: 'no-order' } });
