@@ -68,6 +68,8 @@ export function patchStaticActivation(file = 'node_modules/@stryker-mutator/core
   return source.includes("mutantActivation: canHotSwap ? 'runtime' : 'static',") ? 'already' : 'unknown';
 }
 
+/** Set once Stryker has run to the end in this process (not with --report-only). */
+let strykerRan = false;
 if (!flag('--report-only')) {
   const patch = patchStaticActivation();
   if (patch === 'patched') console.log('Applied the static-mutant activation fix (stryker-js PR #6145) to the installed @stryker-mutator/core.');
@@ -93,6 +95,7 @@ if (!flag('--report-only')) {
     console.error(`Stryker failed (exit ${run.status ?? run.signal}).`);
     process.exit(run.status || 1);
   }
+  strykerRan = true;
 }
 
 interface Report {
@@ -133,6 +136,17 @@ if (!flag('--report-only') && fs.existsSync(REPORT)) {
     // The hash of the source Stryker measured (kept in its report), not of the file now.
     ledger.files[rel] = { sha256: sha(source), measuredAt, statuses: mutants.map((m) => m.status) };
     changed = true;
+  }
+  // A file Stryker was asked to mutate and found nothing to mutate in (constants only: lib/auth/auth-limits.ts) is
+  // not in its report; recorded as measured with no mutants, or it would say "never measured" for ever.
+  if (strykerRan) {
+    const inReport = new Set(Object.keys(report.files).map((f) => path.relative(process.cwd(), path.resolve(f)).split(path.sep).join('/')));
+    const now = new Date().toISOString();
+    for (const rel of (areas.length ? areas : ['lib']).flatMap(mutableFiles)) {
+      if (inReport.has(rel)) continue;
+      ledger.files[rel] = { sha256: sha(fs.readFileSync(rel)), measuredAt: now, statuses: [] };
+      changed = true;
+    }
   }
   if (changed) {
     fs.mkdirSync(path.dirname(LEDGER), { recursive: true });
