@@ -68,8 +68,9 @@ export function patchStaticActivation(file = 'node_modules/@stryker-mutator/core
   return source.includes("mutantActivation: canHotSwap ? 'runtime' : 'static',") ? 'already' : 'unknown';
 }
 
-/** Set once Stryker has run to the end in this process (not with --report-only). */
+/** Set once Stryker has run to the end in this process and written its report (not with --report-only). */
 let strykerRan = false;
+const hashedBeforeRun = new Map<string, string>();
 if (!flag('--report-only')) {
   const patch = patchStaticActivation();
   if (patch === 'patched') console.log('Applied the static-mutant activation fix (stryker-js PR #6145) to the installed @stryker-mutator/core.');
@@ -90,12 +91,16 @@ if (!flag('--report-only')) {
     ...(flag('--both-engines') ? {} : { TEST_ENGINES: process.env.TEST_ENGINES ?? 'postgres' }),
   };
   console.log(`$ npx ${stryker.join(' ')}  (vitest projects: ${env.MUTATION_PROJECTS})`);
+  // What Stryker is about to read: a file found to have no mutants is recorded only if it is still this (not edited during the run).
+  for (const rel of (areas.length ? areas : ['lib']).flatMap(mutableFiles)) hashedBeforeRun.set(rel, sha(fs.readFileSync(rel)));
+  const runStarted = Date.now();
   const run = spawnSync('npx', stryker, { stdio: 'inherit', env });
   if (run.status !== 0) {
     console.error(`Stryker failed (exit ${run.status ?? run.signal}).`);
     process.exit(run.status || 1);
   }
-  strykerRan = true;
+  // Only a report written by this run says which files had no mutants (a reporter that fails only logs).
+  strykerRan = fs.existsSync(REPORT) && fs.statSync(REPORT).mtimeMs >= runStarted;
 }
 
 interface Report {
@@ -112,7 +117,9 @@ const LEDGER = 'reports/mutation/ledger.json';
 interface Ledger {
   files: Record<string, { sha256: string; measuredAt: string; statuses: string[] }>;
 }
-const sha = (source: string | Buffer) => createHash('sha256').update(source).digest('hex');
+function sha(source: string | Buffer): string {
+  return createHash('sha256').update(source).digest('hex');
+}
 const ledger: Ledger = fs.existsSync(LEDGER) ? { files: (JSON.parse(fs.readFileSync(LEDGER, 'utf8')) as Ledger).files } : { files: {} };
 /**
  * Whether this run mutated `file`: only those are recorded. In incremental mode Stryker also puts in its report the
@@ -142,9 +149,9 @@ if (!flag('--report-only') && fs.existsSync(REPORT)) {
   if (strykerRan) {
     const inReport = new Set(Object.keys(report.files).map((f) => path.relative(process.cwd(), path.resolve(f)).split(path.sep).join('/')));
     const now = new Date().toISOString();
-    for (const rel of (areas.length ? areas : ['lib']).flatMap(mutableFiles)) {
-      if (inReport.has(rel)) continue;
-      ledger.files[rel] = { sha256: sha(fs.readFileSync(rel)), measuredAt: now, statuses: [] };
+    for (const [rel, before] of hashedBeforeRun) {
+      if (inReport.has(rel) || !fs.existsSync(rel) || sha(fs.readFileSync(rel)) !== before) continue;
+      ledger.files[rel] = { sha256: before, measuredAt: now, statuses: [] };
       changed = true;
     }
   }

@@ -1,10 +1,11 @@
 'use client';
 
-import { useId, useState, useSyncExternalStore } from 'react';
+import { useId, useState } from 'react';
 import type { CartLineView } from '@/lib/cart/types';
 import type { VariantView } from '@/lib/catalog/types';
 import { useCart } from '@/components/cart/CartProvider';
 import { CartAlert } from '@/components/cart/CartAlert';
+import { useClientValue } from '@/components/ui/use-client-value';
 
 export interface AddToCartProduct {
   slug: string;
@@ -14,9 +15,7 @@ export interface AddToCartProduct {
   image: { src: string; alt: string } | null;
 }
 
-const noSubscription = () => () => {};
-const onClient = () => true;
-const onServer = () => false;
+const hydrated = () => true;
 
 /**
  * Quantity and the Add to cart button for the chosen variant. The server decides what is added.
@@ -37,7 +36,7 @@ export function AddToCart({
   maxPerLine: number;
 }) {
   const { add, problem } = useCart();
-  const enhanced = useSyncExternalStore(noSubscription, onClient, onServer);
+  const enhanced = useClientValue(hydrated, false);
   const [quantity, setQuantity] = useState(1);
   const id = useId();
   const soldOut = !variant || variant.stock <= 0;

@@ -66,7 +66,7 @@ export async function signInAttempt(db: Db, who: { email: string; address: strin
     decide(account.count, account.windowStart, SIGN_IN_LIMITS.account, now),
     decide(address.count, address.windowStart, SIGN_IN_LIMITS.address, now),
   ];
-  // Windows that ended are forgotten here, so the table holds the last quarter of an hour's keys however many
+  // Windows that ended are forgotten here, so the table holds the last hour and a quarter's keys however many
   // made-up accounts a guesser tries (one indexed DELETE; any app server may do it).
   await purgeOldAttempts(db, now);
   const refused = decisions.filter((d) => !d.allowed);
@@ -85,10 +85,17 @@ export async function signInSucceeded(db: Db, who: { email: string; address: str
   await db.$executeRaw`UPDATE "SignInThrottle" SET count = count - 1 WHERE key = ${addressKey(who.address)} AND count > 0`;
 }
 
-/** Forgets windows that ended (every sign-in attempt does it); safe to call at any time, from any server. */
+/**
+ * How long after a window ends it is forgotten: each server counts with its own clock, so a window one server
+ * still counts in must not be deleted by another whose clock runs ahead (or by a request a moment later).
+ */
+export const PURGE_GRACE_SECONDS = 60 * 60;
+
+/** Forgets windows that ended over an hour ago (every sign-in attempt does it); safe to call at any time, from any server. */
 export async function purgeOldAttempts(db: Db, now: Date = new Date()): Promise<number> {
   const longest = Math.max(SIGN_IN_LIMITS.account.windowSeconds, SIGN_IN_LIMITS.address.windowSeconds);
-  const r = await db.signInThrottle.deleteMany({ where: { windowStart: { lt: new Date(now.getTime() - longest * 1000) } } });
+  const cutoff = new Date(now.getTime() - (longest + PURGE_GRACE_SECONDS) * 1000);
+  const r = await db.signInThrottle.deleteMany({ where: { windowStart: { lt: cutoff } } });
   return r.count;
 }
 

@@ -131,10 +131,23 @@ describe('PayPal REST calls', () => {
   });
 
   it('keeps the token until a minute before it expires, and asks again after that', async () => {
-    answer = tokenOr(() => ok(paypalOrder));
-    await getPayPalOrder(settings, 'PP-1');
-    await getPayPalOrder(settings, 'PP-1');
-    expect(sent.map((s) => s.path)).toEqual(['/v1/oauth2/token', '/v2/checkout/orders/PP-1', '/v2/checkout/orders/PP-1']);
+    vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-12-07T10:00:00Z') });
+    try {
+      answer = tokenOr(() => ok(paypalOrder));
+      const tokenRequests = () => sent.filter((s) => s.path === '/v1/oauth2/token').length;
+      await getPayPalOrder(settings, 'PP-1');
+      await getPayPalOrder(settings, 'PP-1');
+      expect(sent.map((s) => s.path)).toEqual(['/v1/oauth2/token', '/v2/checkout/orders/PP-1', '/v2/checkout/orders/PP-1']);
+      // Good for 32,400 s: kept until 60 s before that, then asked for again.
+      vi.setSystemTime(new Date('2026-12-07T10:00:00Z').getTime() + (32_400 - 60) * 1000 - 1);
+      await getPayPalOrder(settings, 'PP-1');
+      expect(tokenRequests()).toBe(1);
+      vi.setSystemTime(new Date('2026-12-07T10:00:00Z').getTime() + (32_400 - 60) * 1000);
+      await getPayPalOrder(settings, 'PP-1');
+      expect(tokenRequests()).toBe(2);
+    } finally {
+      vi.useRealTimers();
+    }
 
     // A token good for under a minute is never kept.
     sent = [];

@@ -99,7 +99,7 @@ describe('sendProviderRefund', () => {
     const canceled = stripeAnswering({ id: 're_4', status: 'canceled' });
     expect(await sendProviderRefund({ stripe: canceled.client }, request('stripe'))).toMatchObject({
       externalId: 're_4',
-      message: 'Stripe: the refund canceled',
+      message: 'Stripe: the refund was canceled',
     });
   });
 

@@ -70,7 +70,7 @@ export async function sendProviderRefund(clients: RefundClients, r: ProviderRefu
             ok: false,
             externalId: refund.id,
             uncertain: false,
-            message: `Stripe: the refund ${refund.status}${refund.failure_reason ? ` (${refund.failure_reason})` : ''}`,
+            message: `Stripe: the refund ${refund.status === 'canceled' ? 'was canceled' : 'failed'}${refund.failure_reason ? ` (${refund.failure_reason})` : ''}`,
           };
         return { ok: true, externalId: refund.id, status };
       }

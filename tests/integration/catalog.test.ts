@@ -200,7 +200,7 @@ describeEachDatabase('catalog queries', (ctx) => {
 
   it('the colour_key migration gives the variants already in a shop their key', async () => {
     const sql = fs.readFileSync('prisma/migrations/20261207224017_colour_key/migration.sql', 'utf8');
-    const backfill = sql.slice(sql.lastIndexOf('UPDATE "Variant"')).trim().replace(/;$/, '');
+    const backfill = sql.slice(sql.lastIndexOf('UPDATE "Variant"'), sql.indexOf(';', sql.lastIndexOf('UPDATE "Variant"')));
     expect(backfill).toBe('UPDATE "Variant" SET "colourKey" = lower("colour")');
     const stale = async () => (await ctx.db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM "Variant" WHERE "colourKey" <> lower("colour")`)[0]?.n;
     // As before the migration: no key (the trigger, made by the same migration, is held off meanwhile).
