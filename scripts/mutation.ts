@@ -117,6 +117,10 @@ const LEDGER = 'reports/mutation/ledger.json';
 interface Ledger {
   files: Record<string, { sha256: string; measuredAt: string; statuses: string[] }>;
 }
+/** A path as the ledger keys it: relative to the repository, with forward slashes (Stryker's report has absolute ones). */
+function repoPath(file: string): string {
+  return path.relative(process.cwd(), path.resolve(file)).split(path.sep).join('/');
+}
 function sha(source: string | Buffer): string {
   return createHash('sha256').update(source).digest('hex');
 }
@@ -137,7 +141,7 @@ if (!flag('--report-only') && fs.existsSync(REPORT)) {
   const report = JSON.parse(fs.readFileSync(REPORT, 'utf8')) as Report;
   let changed = false;
   for (const [file, { source, mutants }] of Object.entries(report.files)) {
-    const rel = path.relative(process.cwd(), path.resolve(file)).split(path.sep).join('/');
+    const rel = repoPath(file);
     if (!measuredThisRun(rel, areas)) continue;
     if (ledger.files[rel] && ledger.files[rel].measuredAt >= measuredAt) continue;
     // The hash of the source Stryker measured (kept in its report), not of the file now.
@@ -147,7 +151,7 @@ if (!flag('--report-only') && fs.existsSync(REPORT)) {
   // A file Stryker was asked to mutate and found nothing to mutate in (constants only: lib/auth/auth-limits.ts) is
   // not in its report; recorded as measured with no mutants, or it would say "never measured" for ever.
   if (strykerRan) {
-    const inReport = new Set(Object.keys(report.files).map((f) => path.relative(process.cwd(), path.resolve(f)).split(path.sep).join('/')));
+    const inReport = new Set(Object.keys(report.files).map(repoPath));
     const now = new Date().toISOString();
     for (const [rel, before] of hashedBeforeRun) {
       if (inReport.has(rel) || !fs.existsSync(rel) || sha(fs.readFileSync(rel)) !== before) continue;
