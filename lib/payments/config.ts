@@ -1,3 +1,4 @@
+import { isIPv4 } from 'node:net';
 import type { ShopConfig } from '../config';
 
 /**
@@ -15,8 +16,9 @@ export interface PaymentMethods {
 }
 
 export function isLocalUrl(siteUrl: string): boolean {
-  const host = new URL(siteUrl).hostname.replace(/^\[|\]$/g, '');
-  return host === 'localhost' || host.endsWith('.localhost') || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
+  // The URL parser gives IPv6 hosts in brackets and every IPv4 host in its dotted form (127.1 → 127.0.0.1).
+  const host = new URL(siteUrl).hostname;
+  return host === 'localhost' || host.endsWith('.localhost') || host === '[::1]' || (isIPv4(host) && host.startsWith('127.'));
 }
 
 export function paymentMethods(

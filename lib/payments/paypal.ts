@@ -72,9 +72,11 @@ async function call<T>(s: PayPalSettings, method: 'GET' | 'POST', path: string, 
       prefer: 'return=representation',
       ...(requestId ? { 'paypal-request-id': requestId } : {}),
     },
+    // Stryker disable next-line ConditionalExpression: equivalent (stryker-equivalent.md): JSON.stringify(undefined) is undefined, the same empty body.
     body: body === undefined ? undefined : JSON.stringify(body),
     signal: AbortSignal.timeout(20_000),
   });
+  // Stryker disable next-line ArrowFunction: equivalent (stryker-equivalent.md): null and undefined fail every schema here alike (only zod's wording differs).
   const json: unknown = await res.json().catch(() => null);
   if (!res.ok) {
     const e = errorSchema.safeParse(json);
@@ -142,7 +144,7 @@ export function completedCapture(o: PayPalOrder): { id: string; amountCents: num
   return cents === null ? null : { id: c.id, amountCents: cents, currency: c.amount.currency_code };
 }
 
-const refundSchema = z.object({ id: z.string(), status: z.string(), status_details: z.object({ reason: z.string().optional() }).optional() });
+const refundSchema = z.object({ id: z.string(), status: z.string() });
 export type PayPalRefund = z.infer<typeof refundSchema>;
 
 /** Refunds part or all of a capture; `requestId` (PayPal-Request-Id) makes a retry return the same refund. */

@@ -12,7 +12,11 @@ import { recordPayment } from '@/lib/payments/record';
 import { expireSession, handleStripeWebhook, startStripeCheckout, stripeClient } from '@/lib/payments/stripe';
 import { startFakePayPal, type FakePayPal } from '../fakes/paypal';
 import { startFakeStripe, type FakeStripe } from '../fakes/stripe';
+import { approveReturn } from '@/lib/returns/approve';
+import { receiveReturn } from '@/lib/returns/receive';
+import { requestReturn } from '@/lib/returns/request';
 import { describeEachDatabase } from '../support/databases';
+import { makeActor } from '../support/staff';
 import { testCartSettings } from '../support/settings';
 
 const cart = testCartSettings;
@@ -68,7 +72,9 @@ describeEachDatabase('payments through the real SDK against local fakes', (ctx) 
     return { token: r.newToken!, input: { ...address, payment: 'card', quote: quoteOf(await getCart(ctx.db, r.newToken, cart)) } };
   }
 
-  async function stripeOrder(sku: string) {
+  async function stripeOrder(sku: string, restock = false) {
+    // restock: one more unit first, for tests that do not care how many the demo data has left.
+    if (restock) await ctx.db.variant.update({ where: { sku }, data: { stock: { increment: 1 } } });
     const s = await cartWith(sku);
     const placed = await placeOrder(ctx.db, s.token, s.input, 'stripe', place);
     if (placed.kind !== 'placed') throw new Error(placed.kind);
@@ -306,6 +312,157 @@ describeEachDatabase('payments through the real SDK against local fakes', (ctx) 
       expect(expired.body).toEqual({ received: true, outcome: 'no-order' });
       const other = await deliver({ id: 'evt_other_1', type: 'customer.created', data: { object: { object: 'customer', id: 'cus_1' } } });
       expect(other).toEqual({ status: 200, body: { received: true, outcome: 'ignored' } });
+    });
+
+    it('a session that reports no currency, or junk, is recorded as XXX ("no currency") and flagged with what was sent', async () => {
+      for (const [n, currency] of [
+        [1, null],
+        [2, 'dollars'],
+      ] as const) {
+        const { order, session } = await stripeOrder(n === 1 ? 'KCC-L-FOR' : 'SBC-M-OAT', true);
+        const r = await deliver(
+          sessionEvent(`evt_nocur_${n}`, 'checkout.session.completed', {
+            id: session.sessionId,
+            metadata: { orderId: order.id },
+            payment_status: 'paid',
+            payment_intent: `pi_nocur_${n}`,
+            amount_total: order.total.amount,
+            currency,
+          }),
+        );
+        expect(r.body, String(currency)).toEqual({ received: true, outcome: 'mismatch' });
+        const row = await ctx.db.order.findUniqueOrThrow({ where: { id: order.id }, include: { payments: true } });
+        expect(row.status).toBe('pending');
+        expect(row.payments.map((p) => [p.amountCents, p.currency])).toEqual([[order.total.amount, 'XXX']]);
+        const sent = currency === null ? '""' : '"dollars"';
+        expect(row.flaggedReason).toBe(
+          `stripe reported ${order.total.amount} minor units in no known currency (${sent}); the order's total is ${formatMoney(money(order.total.amount, 'USD'))}`,
+        );
+      }
+    });
+
+    it('a paid session without an amount is recorded as -1 and flagged, never paid', async () => {
+      const { order, session } = await stripeOrder('GCN-S-OAT', true);
+      const r = await deliver(
+        sessionEvent('evt_noamount_1', 'checkout.session.completed', {
+          id: session.sessionId,
+          metadata: { orderId: order.id },
+          payment_status: 'paid',
+          amount_total: null,
+        }),
+      );
+      expect(r.body).toEqual({ received: true, outcome: 'mismatch' });
+      const row = await ctx.db.order.findUniqueOrThrow({ where: { id: order.id }, include: { payments: true } });
+      expect(row.status).toBe('pending');
+      // No payment intent: the session's own id is the payment's reference.
+      expect(row.payments.map((p) => [p.externalId, p.amountCents, p.currency])).toEqual([[session.sessionId, -1, 'USD']]);
+    });
+
+    it('a payment that matches is noted on the order’s history with its reference and provider', async () => {
+      const { order, session } = await stripeOrder('KCC-M-OAT', true);
+      const r = await deliver(
+        sessionEvent('evt_note_1', 'checkout.session.completed', {
+          id: session.sessionId,
+          metadata: { orderId: order.id },
+          payment_status: 'paid',
+          payment_intent: { id: 'pi_note_1', object: 'payment_intent' },
+          amount_total: order.total.amount,
+        }),
+      );
+      expect(r).toEqual({ status: 200, orderId: order.id, body: { received: true, outcome: 'paid' } });
+      const events = await ctx.db.orderEvent.findMany({ where: { orderId: order.id }, orderBy: { createdAt: 'asc' } });
+      expect(events.at(-1)).toMatchObject({ from: 'pending', to: 'paid', note: 'Payment pi_note_1 received through stripe' });
+    });
+
+    it('an expiry of a session that is no longer the order’s is stale; the current one cancels with its id in the history', async () => {
+      const { order, session } = await stripeOrder('FGS-3637-CHA', true);
+      const stale = await deliver(sessionEvent('evt_stale_1', 'checkout.session.expired', { id: 'cs_test_older', metadata: { orderId: order.id } }));
+      expect(stale.body).toEqual({ received: true, outcome: 'stale-session' });
+      expect((await ctx.db.order.findUniqueOrThrow({ where: { id: order.id } })).status).toBe('pending');
+      const current = await deliver(sessionEvent('evt_stale_2', 'checkout.session.expired', { id: session.sessionId, client_reference_id: order.id }));
+      expect(current.body).toEqual({ received: true, outcome: 'moved' });
+      const events = await ctx.db.orderEvent.findMany({ where: { orderId: order.id }, orderBy: { createdAt: 'asc' } });
+      expect(events.at(-1)).toMatchObject({ from: 'pending', to: 'cancelled', note: `Stripe checkout session ${session.sessionId} expired` });
+    });
+
+    /** A card order paid on the fake's hosted page; its payment intent. */
+    async function paidCardOrder(sku: string) {
+      const { order, session } = await stripeOrder(sku, true);
+      await stripeFake.pay(session.sessionId);
+      const row = await ctx.db.order.findUniqueOrThrow({ where: { id: order.id }, include: { payments: true, lines: true } });
+      expect(row.status).toBe('paid');
+      return { order: row, intent: row.payments[0]!.externalId };
+    }
+    const refundObject = (id: string, intent: string, amount: number, over: Record<string, unknown> = {}) => ({
+      object: 'refund',
+      id,
+      amount,
+      currency: 'usd',
+      payment_intent: intent,
+      status: 'succeeded',
+      metadata: {},
+      ...over,
+    });
+
+    it('refund.created and refund.updated are reconciled; charge.refunded reconciles each refund it lists, or says it lists none', async () => {
+      const { order, intent } = await paidCardOrder('FCT-15CM-CAM');
+      const created = await deliver({ id: 'evt_rf_1', type: 'refund.created', data: { object: refundObject('re_dash_1', intent, 500) } });
+      expect(created).toEqual({ status: 200, body: { received: true, outcome: 'refund-recorded' } });
+      const updated = await deliver({ id: 'evt_rf_2', type: 'refund.updated', data: { object: refundObject('re_dash_1', intent, 500) } });
+      expect(updated.body).toEqual({ received: true, outcome: 'unchanged' });
+      const charge = (id: string, refunds: unknown) =>
+        deliver({ id, type: 'charge.refunded', data: { object: { object: 'charge', id: 'ch_1', payment_intent: intent, refunds } } });
+      const listed = await charge('evt_rf_3', { object: 'list', data: [refundObject('re_dash_1', intent, 500), refundObject('re_dash_2', intent, 300)] });
+      expect(listed).toEqual({ status: 200, body: { received: true, outcome: 'unchanged,refund-recorded' } });
+      expect((await charge('evt_rf_4', { object: 'list', data: [] })).body).toEqual({ received: true, outcome: 'no-refunds-listed' });
+      expect((await charge('evt_rf_5', undefined)).body).toEqual({ received: true, outcome: 'no-refunds-listed' });
+      const rows = await ctx.db.refund.findMany({ where: { orderId: order.id }, orderBy: { amountCents: 'asc' } });
+      expect(rows.map((r) => [r.externalId, r.amountCents, r.kind, r.status])).toEqual([
+        ['re_dash_2', 300, 'external', 'succeeded'],
+        ['re_dash_1', 500, 'external', 'succeeded'],
+      ]);
+      expect((await ctx.db.order.findUniqueOrThrow({ where: { id: order.id } })).status).toBe('partially_refunded');
+    });
+
+    it('a charge.refunded that confirms a return’s refund names the return, so its customer is told (the route e-mails)', async () => {
+      const manager = await makeActor(ctx.db, 'manager');
+      const { order, intent } = await paidCardOrder('SLP-SMALL-TAN');
+      const line = order.lines[0]!;
+      const r = await requestReturn(ctx.db, { orderId: order.id, lines: [{ orderLineId: line.id, quantity: 1, reason: 'too_small' }] }, { windowDays: 30 });
+      await approveReturn(ctx.db, manager, { returnId: r.returnId });
+      const rl = await ctx.db.returnLine.findFirstOrThrow({ where: { returnId: r.returnId } });
+      await receiveReturn(ctx.db, manager, { returnId: r.returnId, lines: [{ returnLineId: rl.id, receivedQuantity: 1, restock: true }] });
+      // Our refund was sent and Stripe has not answered yet: pending, tied to the return.
+      const ours = await ctx.db.refund.create({
+        data: {
+          orderId: order.id,
+          returnId: r.returnId,
+          kind: 'return',
+          provider: 'stripe',
+          paymentRef: intent,
+          amountCents: line.unitPriceCents,
+          currency: 'USD',
+        },
+      });
+      // A dashboard refund listed first (no return), then ours: the event names our return.
+      const out = await deliver({
+        id: 'evt_rf_ret_1',
+        type: 'charge.refunded',
+        data: {
+          object: {
+            object: 'charge',
+            id: 'ch_ret',
+            payment_intent: intent,
+            refunds: {
+              object: 'list',
+              data: [refundObject('re_dash_ret', intent, 100), refundObject('re_ours_ret', intent, line.unitPriceCents, { metadata: { refundId: ours.id } })],
+            },
+          },
+        },
+      });
+      expect(out).toEqual({ status: 200, refundedReturnId: r.returnId, body: { received: true, outcome: 'refund-recorded,refund-succeeded' } });
+      expect(await ctx.db.refund.findUniqueOrThrow({ where: { id: ours.id } })).toMatchObject({ status: 'succeeded', externalId: 're_ours_ret' });
+      expect((await ctx.db.return.findUniqueOrThrow({ where: { id: r.returnId } })).status).toBe('refunded');
     });
 
     it('a bad signature is answered with why, and records nothing', async () => {
