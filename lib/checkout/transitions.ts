@@ -31,16 +31,17 @@ export async function markPaid(tx: Tx, orderId: string, now: Date, note: string)
   // on record and ask staff to refund.
   const ended = await tx.order.findUnique({
     where: { id: orderId },
-    select: { status: true, lines: { select: { variantId: true, quantity: true, title: true } } },
+    select: { status: true, lines: { select: { variantId: true, quantity: true, title: true, colour: true, size: true } } },
   });
   if (!ended || (ended.status !== 'expired' && ended.status !== 'cancelled')) return 'unchanged';
   const moved = await tx.order.updateMany({ where: { id: orderId, status: ended.status }, data: { status: 'paid', paidAt: now } });
   if (!moved.count) return 'unchanged';
   try {
     await tx.$executeRaw`SAVEPOINT rereserve`;
+    // Named as at placement (place.ts), so staff know which variant ran out.
     await reserveStock(
       tx,
-      ended.lines.filter((l): l is { variantId: string; quantity: number; title: string } => l.variantId !== null),
+      ended.lines.flatMap((l) => (l.variantId ? [{ variantId: l.variantId, quantity: l.quantity, title: `${l.title} (${l.colour}, ${l.size})` }] : [])),
     );
     await tx.$executeRaw`RELEASE SAVEPOINT rereserve`;
     await event(tx, orderId, ended.status, 'paid', `${note}; paid after the hold ended, stock reserved again`);
@@ -54,7 +55,7 @@ export async function markPaid(tx: Tx, orderId: string, now: Date, note: string)
   } catch (err) {
     if (!(err instanceof OutOfStock)) throw err;
     await tx.$executeRaw`ROLLBACK TO SAVEPOINT rereserve`;
-    const reason = `Paid after the hold ended and ${err.message.toLowerCase()}: refund or restock`;
+    const reason = `Paid after the hold ended and ${err.message.charAt(0).toLowerCase()}${err.message.slice(1)}: refund or restock`;
     await tx.order.update({ where: { id: orderId }, data: { flaggedReason: reason } });
     await event(tx, orderId, ended.status, 'paid', `${note}; ${reason}`);
   }
