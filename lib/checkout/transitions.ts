@@ -55,7 +55,8 @@ export async function markPaid(tx: Tx, orderId: string, now: Date, note: string)
   } catch (err) {
     if (!(err instanceof OutOfStock)) throw err;
     await tx.$executeRaw`ROLLBACK TO SAVEPOINT rereserve`;
-    const reason = `Paid after the hold ended and ${err.message.charAt(0).toLowerCase()}${err.message.slice(1)}: refund or restock`;
+    const gone = err.available > 0 ? `only ${err.available} of ${err.title} left` : `${err.title} is sold out`;
+    const reason = `Paid after the hold ended and ${gone}: refund or restock`;
     await tx.order.update({ where: { id: orderId }, data: { flaggedReason: reason } });
     await event(tx, orderId, ended.status, 'paid', `${note}; ${reason}`);
   }

@@ -212,7 +212,9 @@ describe('PayPal REST calls', () => {
 
   it('refuses an answer that is not the shape it should be', async () => {
     answer = tokenOr(() => ok({ id: 42 }));
-    await expect(getPayPalOrder(settings, 'PP-1')).rejects.toThrow();
+    await expect(getPayPalOrder(settings, 'PP-1')).rejects.toThrow(new Error('PayPal answered 200 in a form this shop does not understand'));
+    answer = tokenOr(() => ({ status: 201, body: '<html>maintenance</html>' }));
+    await expect(getPayPalOrder(settings, 'PP-1')).rejects.toThrow(new Error('PayPal answered 201 in a form this shop does not understand'));
   });
 });
 

@@ -18,19 +18,18 @@ export async function recordPayment(
 ): Promise<RecordOutcome> {
   const order = await tx.order.findUnique({ where: { id: p.orderId }, select: { id: true, totalCents: true, currency: true } });
   if (!order) return 'no-order';
-  // A currency that is not a code (none given, or junk) is stored as ISO 4217's "no currency", XXX: it fits the
-  // column, can never equal the order's, and the raw value is quoted in the flag for staff.
-  const reported = p.currency.toUpperCase();
-  const currency = /^[A-Z]{3}$/.test(reported) ? reported : 'XXX';
+  // A currency that is not a code (none given, or junk) is stored as ISO 4217's "no currency", XXX, so it fits
+  // the column; it is a mismatch whatever the order's currency, and the raw value is quoted in the flag for staff.
+  const isCode = /^[A-Za-z]{3}$/.test(p.currency);
+  const currency = isCode ? p.currency.toUpperCase() : 'XXX';
   const inserted = await tx.$executeRaw`INSERT INTO "Payment" (id, "orderId", provider, "externalId", "amountCents", currency, "createdAt")
     VALUES (${randomUUID()}, ${order.id}, ${p.provider}::"PaymentProvider", ${p.externalId}, ${p.amountCents}, ${currency}, ${p.now})
     ON CONFLICT (provider, "externalId") DO NOTHING`;
   if (inserted === 0) return 'duplicate';
-  if (p.amountCents !== order.totalCents || currency !== order.currency) {
-    const got =
-      currency === 'XXX'
-        ? `${p.amountCents} minor units in no known currency (${JSON.stringify(p.currency.slice(0, 20))})`
-        : `${formatMoney(money(p.amountCents, currency))} ${currency}`;
+  if (!isCode || p.amountCents !== order.totalCents || currency !== order.currency) {
+    const got = !isCode
+      ? `${p.amountCents} minor units in no known currency (${JSON.stringify(p.currency.slice(0, 20))})`
+      : `${formatMoney(money(p.amountCents, currency))} ${currency}`;
     await flagOrder(tx, order.id, `${p.provider} reported ${got}; the order's total is ${formatMoney(money(order.totalCents, order.currency))}`);
     return 'mismatch';
   }

@@ -118,7 +118,7 @@ describe('sendProviderRefund', () => {
       ok: false,
       externalId: null,
       uncertain: true,
-      message: 'The payment provider could not be reached: socket hang up',
+      message: 'No clear answer from the payment provider: socket hang up',
     });
   });
 
@@ -126,11 +126,11 @@ describe('sendProviderRefund', () => {
     const long = stripeAnswering(new Error('x'.repeat(2_000)));
     const outcome = await sendProviderRefund({ stripe: long.client }, request('stripe'));
     expect(outcome).toMatchObject({ ok: false, uncertain: true });
-    expect(!outcome.ok && outcome.message).toBe(`The payment provider could not be reached: ${'x'.repeat(2_000)}`.slice(0, 1_000));
+    expect(!outcome.ok && outcome.message).toBe(`No clear answer from the payment provider: ${'x'.repeat(2_000)}`.slice(0, 1_000));
     const thrown = { refunds: { create: () => Promise.reject('just a string') } } as unknown as Stripe;
     expect(await sendProviderRefund({ stripe: thrown }, request('stripe'))).toMatchObject({
       uncertain: true,
-      message: 'The payment provider could not be reached: just a string',
+      message: 'No clear answer from the payment provider: just a string',
     });
   });
 

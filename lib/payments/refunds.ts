@@ -49,7 +49,7 @@ export function isUncertain(err: unknown): boolean {
 function describe(err: unknown): string {
   if (err instanceof Stripe.errors.StripeError) return `Stripe: ${err.message}`;
   if (err instanceof PayPalError) return `PayPal: ${err.message}${err.issue ? ` (${err.issue})` : ''}`;
-  return `The payment provider could not be reached: ${err instanceof Error ? err.message : String(err)}`.slice(0, 1000);
+  return `No clear answer from the payment provider: ${err instanceof Error ? err.message : String(err)}`.slice(0, 1000);
 }
 
 export async function sendProviderRefund(clients: RefundClients, r: ProviderRefundRequest): Promise<ProviderRefundOutcome> {

@@ -130,14 +130,14 @@ export async function handleStripeWebhook(
   db: Db,
   stripe: Stripe,
   rawBody: string,
-  signature: string | null,
+  /** The Stripe-Signature header; '' when there was none (refused like a wrong one). */
+  signature: string,
   secret: string,
   now = new Date(),
 ): Promise<WebhookOutcome> {
   let event: Stripe.Event;
   try {
-    // No header at all is refused like a wrong one (the SDK finds no signature in '').
-    event = stripe.webhooks.constructEvent(rawBody, signature ?? '', secret);
+    event = stripe.webhooks.constructEvent(rawBody, signature, secret);
   } catch {
     return { status: 400, body: { received: false, error: 'The signature does not match this payload.' } };
   }

@@ -20,7 +20,7 @@ describeEachDatabase('order transitions', (ctx) => {
     await seedCatalog(ctx.db);
   });
 
-  /** A pending order for `quantity` of `sku`, with `stock` units of it left on the shelf after the order took its own. */
+  /** A pending order for `quantity` of `sku`, with five units of it left on the shelf after the order took its own. */
   async function pendingOrder(sku: string, quantity: number, now = new Date()) {
     const v = await ctx.db.variant.update({ where: { sku }, data: { stock: quantity + 5 } });
     const added = await addToCart(ctx.db, null, { variantId: v.id, quantity }, testCartSettings);
@@ -31,6 +31,9 @@ describeEachDatabase('order transitions', (ctx) => {
     return { order: r.order, variantId: v.id, token, input };
   }
   const stockOf = async (variantId: string) => (await ctx.db.variant.findUniqueOrThrow({ where: { id: variantId } })).stock;
+  // Events are found by their transition, not their position: two written in the same millisecond sort either way.
+  const eventOf = <E extends { from: string | null; to: string }>(row: { events: E[] }, from: string | null, to: string) =>
+    row.events.find((e) => e.from === from && e.to === to);
   const orderRow = (id: string) => ctx.db.order.findUniqueOrThrow({ where: { id }, include: { events: { orderBy: { createdAt: 'asc' } }, lines: true } });
 
   it('paid in time: paid, the cart emptied, the payment noted in the history', async () => {
@@ -39,7 +42,7 @@ describeEachDatabase('order transitions', (ctx) => {
     expect(await ctx.db.$transaction((tx) => markPaid(tx, order.id, now, 'Payment p_1 received through test'))).toBe('moved');
     const row = await orderRow(order.id);
     expect(row).toMatchObject({ status: 'paid', paidAt: now, cartId: null, flaggedReason: null });
-    expect(row.events.at(-1)).toMatchObject({ from: 'pending', to: 'paid', note: 'Payment p_1 received through test' });
+    expect(eventOf(row, 'pending', 'paid')).toMatchObject({ note: 'Payment p_1 received through test' });
     expect((await getCart(ctx.db, token, testCartSettings)).lines).toHaveLength(0);
     // Paid twice: the second finds nothing to move.
     expect(await ctx.db.$transaction((tx) => markPaid(tx, order.id, now, 'again'))).toBe('unchanged');
@@ -59,12 +62,8 @@ describeEachDatabase('order transitions', (ctx) => {
     expect(await ctx.db.$transaction((tx) => markPaid(tx, order.id, now, 'Payment p_late received through test'))).toBe('moved');
     const row = await orderRow(order.id);
     expect(row).toMatchObject({ status: 'paid', paidAt: now, flaggedReason: null });
-    expect(row.events.map((e) => [e.from, e.to])).toEqual([
-      [null, 'pending'],
-      ['pending', 'expired'],
-      ['expired', 'paid'],
-    ]);
-    expect(row.events.at(-1)!.note).toBe('Payment p_late received through test; paid after the hold ended, stock reserved again');
+    expect(row.events.map((e) => `${e.from}→${e.to}`).sort()).toEqual(['expired→paid', 'null→pending', 'pending→expired']);
+    expect(eventOf(row, 'expired', 'paid')!.note).toBe('Payment p_late received through test; paid after the hold ended, stock reserved again');
     expect(await stockOf(variantId)).toBe(shelf - 2);
   });
 
@@ -79,9 +78,20 @@ describeEachDatabase('order transitions', (ctx) => {
     const title = `${row.lines[0]!.title} (${row.lines[0]!.colour}, ${row.lines[0]!.size})`;
     const reason = `Paid after the hold ended and only 1 of ${title} left: refund or restock`;
     expect(row).toMatchObject({ status: 'paid', flaggedReason: reason });
-    expect(row.events.at(-1)).toMatchObject({ from: 'expired', to: 'paid', note: `Payment p_gone received through test; ${reason}` });
+    expect(eventOf(row, 'expired', 'paid')).toMatchObject({ note: `Payment p_gone received through test; ${reason}` });
     // Nothing was taken: the savepoint undid the attempt.
     expect(await stockOf(variantId)).toBe(1);
+  });
+
+  it('paid after the hold ended and the variant sold out meanwhile: flagged with its full name', async () => {
+    const { order, variantId } = await pendingOrder('GCN-M-OAT', 1, new Date(Date.now() - 40 * 60_000));
+    await ctx.db.$transaction((tx) => expireDueOrders(tx, new Date()));
+    await ctx.db.variant.update({ where: { id: variantId }, data: { stock: 0 } });
+    expect(await ctx.db.$transaction((tx) => markPaid(tx, order.id, new Date(), 'Payment p_out received through test'))).toBe('moved');
+    const row = await orderRow(order.id);
+    const title = `${row.lines[0]!.title} (${row.lines[0]!.colour}, ${row.lines[0]!.size})`;
+    expect(row.flaggedReason).toBe(`Paid after the hold ended and ${title} is sold out: refund or restock`);
+    expect(await stockOf(variantId)).toBe(0);
   });
 
   it('paid after it was replaced (cancelled): paid, the stock taken again, and flagged as a possible duplicate', async () => {
@@ -91,8 +101,8 @@ describeEachDatabase('order transitions', (ctx) => {
     expect(await ctx.db.$transaction((tx) => markPaid(tx, order.id, new Date(), 'Payment p_dup received through test'))).toBe('moved');
     const row = await orderRow(order.id);
     expect(row).toMatchObject({ status: 'paid', flaggedReason: 'Paid after it was cancelled or replaced: check for a duplicate order and refund one' });
-    expect(row.events.map((e) => e.to)).toEqual(['pending', 'cancelled', 'paid']);
-    expect(row.events[1]!.note).toBe('Replaced by a new checkout from the same cart');
+    expect(row.events.map((e) => e.to).sort()).toEqual(['cancelled', 'paid', 'pending']);
+    expect(eventOf(row, 'pending', 'cancelled')!.note).toBe('Replaced by a new checkout from the same cart');
     expect(await stockOf(variantId)).toBe(shelf - 1);
   });
 
@@ -114,7 +124,7 @@ describeEachDatabase('order transitions', (ctx) => {
     expect(await ctx.db.$transaction((tx) => expireDueOrders(tx, now))).toBeGreaterThanOrEqual(1);
     const dueRow = await orderRow(due.order.id);
     expect(dueRow).toMatchObject({ status: 'expired', cartId: null });
-    expect(dueRow.events.at(-1)).toMatchObject({ from: 'pending', to: 'expired', note: 'Not paid in time; stock released' });
+    expect(eventOf(dueRow, 'pending', 'expired')).toMatchObject({ note: 'Not paid in time; stock released' });
     expect(await stockOf(due.variantId)).toBe(dueHeld + 1);
     expect((await orderRow(fresh.order.id)).status).toBe('pending');
     // The hold's last instant counts as ended.
@@ -129,7 +139,7 @@ describeEachDatabase('order transitions', (ctx) => {
     await ctx.db.$transaction((tx) => flagOrder(tx, order.id, 'PayPal reported $1.00 USD'));
     const row = await orderRow(order.id);
     expect(row).toMatchObject({ status: 'pending', flaggedReason: 'PayPal reported $1.00 USD' });
-    expect(row.events.at(-1)).toMatchObject({ from: 'pending', to: 'pending', note: 'Flagged: PayPal reported $1.00 USD' });
+    expect(eventOf(row, 'pending', 'pending')).toMatchObject({ note: 'Flagged: PayPal reported $1.00 USD' });
   });
 
   it('a reservation takes all or nothing, and says which line and how many are left', async () => {

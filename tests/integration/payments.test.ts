@@ -48,11 +48,15 @@ describeEachDatabase('payments through the real SDK against local fakes', (ctx) 
       let raw = '';
       req.on('data', (c) => (raw += c));
       req.on('end', () => {
-        void handleStripeWebhook(ctx.db as Db, stripeClient(stripeSettings()), raw, (req.headers['stripe-signature'] as string) ?? null, WEBHOOK_SECRET).then(
-          (r) => {
-            res.writeHead(r.status, { 'content-type': 'application/json' }).end(JSON.stringify(r.body));
-          },
-        );
+        void handleStripeWebhook(
+          ctx.db as Db,
+          stripeClient(stripeSettings()),
+          raw,
+          (req.headers['stripe-signature'] as string | undefined) ?? '',
+          WEBHOOK_SECRET,
+        ).then((r) => {
+          res.writeHead(r.status, { 'content-type': 'application/json' }).end(JSON.stringify(r.body));
+        });
       });
     });
     await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
@@ -341,6 +345,23 @@ describeEachDatabase('payments through the real SDK against local fakes', (ctx) 
       }
     });
 
+    it('junk for a currency never pays, even an order whose own currency is XXX', async () => {
+      const { order, session } = await stripeOrder('KCC-S-FOR', true);
+      await ctx.db.order.update({ where: { id: order.id }, data: { currency: 'XXX' } });
+      const r = await deliver(
+        sessionEvent('evt_nocur_xxx', 'checkout.session.completed', {
+          id: session.sessionId,
+          metadata: { orderId: order.id },
+          payment_status: 'paid',
+          payment_intent: 'pi_nocur_xxx',
+          amount_total: order.total.amount,
+          currency: 'x1',
+        }),
+      );
+      expect(r.body).toEqual({ received: true, outcome: 'mismatch' });
+      expect((await ctx.db.order.findUniqueOrThrow({ where: { id: order.id } })).status).toBe('pending');
+    });
+
     it('a paid session without an amount is recorded as -1 and flagged, never paid', async () => {
       const { order, session } = await stripeOrder('GCN-S-OAT', true);
       const r = await deliver(
@@ -469,7 +490,7 @@ describeEachDatabase('payments through the real SDK against local fakes', (ctx) 
       const before = await ctx.db.webhookEvent.count();
       const r = await handleStripeWebhook(ctx.db as Db, stripeClient(stripeSettings()), '{"id":"evt_forged"}', 't=1,v1=deadbeef', WEBHOOK_SECRET);
       expect(r).toEqual({ status: 400, body: { received: false, error: 'The signature does not match this payload.' } });
-      expect(await handleStripeWebhook(ctx.db as Db, stripeClient(stripeSettings()), '{}', null, WEBHOOK_SECRET)).toMatchObject({ status: 400 });
+      expect(await handleStripeWebhook(ctx.db as Db, stripeClient(stripeSettings()), '{}', '', WEBHOOK_SECRET)).toMatchObject({ status: 400 });
       expect(await ctx.db.webhookEvent.count()).toBe(before);
     });
   });

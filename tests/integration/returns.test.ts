@@ -287,9 +287,13 @@ describeEachDatabase('refunds through Stripe (the real SDK against the local fak
       let raw = '';
       req.on('data', (c) => (raw += c));
       req.on('end', () => {
-        void handleStripeWebhook(ctx.db as Db, stripeClient(settings()), raw, (req.headers['stripe-signature'] as string) ?? null, WEBHOOK_SECRET).then((r) =>
-          res.writeHead(r.status, { 'content-type': 'application/json' }).end(JSON.stringify(r.body)),
-        );
+        void handleStripeWebhook(
+          ctx.db as Db,
+          stripeClient(settings()),
+          raw,
+          (req.headers['stripe-signature'] as string | undefined) ?? '',
+          WEBHOOK_SECRET,
+        ).then((r) => res.writeHead(r.status, { 'content-type': 'application/json' }).end(JSON.stringify(r.body)));
       });
     });
     await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));

@@ -19,7 +19,7 @@ export async function POST(req: Request) {
   } catch {
     return Response.json({ error: 'That request is too large.' }, { status: 413 });
   }
-  const r = await handleStripeWebhook(db(), stripeClient(settings), raw, req.headers.get('stripe-signature'), settings.webhookSecret);
+  const r = await handleStripeWebhook(db(), stripeClient(settings), raw, req.headers.get('stripe-signature') ?? '', settings.webhookSecret);
   if (r.body.outcome === 'paid' && r.orderId) await afterPayment(db(), r.orderId);
   if (r.refundedReturnId) await sendReturnEmail(db(), r.refundedReturnId, 'refunded');
   return Response.json(r.body, { status: r.status, headers: { 'cache-control': 'no-store' } });
