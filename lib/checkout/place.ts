@@ -77,15 +77,16 @@ export async function placeOrder(
         const quote = quoteOf(view);
         if (quote !== input.quote) return { kind: 'changed' as const, cart: view, quote };
         const print = fingerprint(input, provider, quote);
+        // Only a pending order holds its cart: paying, cancelling and expiring all let go of it in the same
+        // UPDATE (transitions.ts), and the expiry above has just released any whose hold ended.
         const pending = await tx.order.findUnique({ where: { cartId }, include: orderInclude });
-        if (pending && pending.status === 'pending') {
-          if (pending.fingerprint === print && pending.expiresAt > now)
-            return { kind: 'placed' as const, order: toOrderView(pending), reused: true, replaced: null };
+        if (pending) {
+          if (pending.fingerprint === print) return { kind: 'placed' as const, order: toOrderView(pending), reused: true, replaced: null };
           // The shopper changed something since: the old attempt gives way (and its stock back).
           // Paid meanwhile (a webhook between our read and now): this cart has been ordered.
           if ((await cancelOrder(tx, pending.id, now, 'Replaced by a new checkout from the same cart')) === 'unchanged') return { kind: 'empty' as const };
         }
-        const replaced = pending && pending.status === 'pending' ? { id: pending.id, provider: pending.provider, providerRef: pending.providerRef } : null;
+        const replaced = pending ? { id: pending.id, provider: pending.provider, providerRef: pending.providerRef } : null;
         await reserveStock(
           tx,
           view.lines.map((l) => ({ variantId: l.variantId, quantity: l.quantity, title: `${l.title} (${l.colour}, ${l.size})` })),
