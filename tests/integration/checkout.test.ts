@@ -5,10 +5,11 @@ import type { CheckoutInput } from '@/lib/checkout/input';
 import { placeOrder, type PlaceSettings } from '@/lib/checkout/place';
 import { quoteOf } from '@/lib/checkout/quote';
 import { expireDueOrders } from '@/lib/checkout/transitions';
-import { afterPayment } from '@/lib/checkout/confirmation';
+import { afterPayment, orderLink } from '@/lib/checkout/confirmation';
 import { checkoutAndPay } from '@/lib/checkout/service';
+import { shopConfig } from '@/lib/config';
 import { findOrderFor, type OrderRequest } from '@/lib/checkout/order-access';
-import { signOrderLink } from '@/lib/checkout/viewer';
+import { linkSecret, signOrderLink, verifyOrderNumber } from '@/lib/checkout/viewer';
 import { describeEachDatabase } from '../support/databases';
 import { testCartSettings } from '../support/settings';
 
@@ -139,6 +140,31 @@ describeEachDatabase('placing orders', (ctx) => {
     expect(mail[0]!.subject).toContain(`MN-${order.number}`);
     expect(mail[0]!.text.toLowerCase()).toContain('test payment — no money moves');
     expect(mail[0]!.text).toMatch(/\/orders\/MN-\d{6,9}\?token=\d+\.[A-Za-z0-9_-]{43}/);
+  });
+
+  it('the confirmation waits for the payment: nothing is sent for an order not paid, or not there', async () => {
+    const s = await cartWith('KCC-S-FOR', 1);
+    const r = await placeOrder(ctx.db, s.token, s.input, 'test', settings);
+    if (r.kind !== 'placed') throw new Error(r.kind);
+    await afterPayment(ctx.db, r.order.id);
+    await afterPayment(ctx.db, 'c000000000000000000000000');
+    expect(await ctx.db.outboxMessage.count({ where: { dedupeKey: `order-confirmation:${r.order.id}` } })).toBe(0);
+  });
+
+  it('the e-mail’s link opens the order page for 30 days, and not after', async () => {
+    const s = await cartWith('KCC-S-FOR', 1);
+    const r = await placeOrder(ctx.db, s.token, s.input, 'test', settings);
+    if (r.kind !== 'placed') throw new Error(r.kind);
+    const now = new Date('2026-12-08T12:00:00Z');
+    const link = new URL(await orderLink(ctx.db, r.order.id, now));
+    const number = Number(r.order.number.replace('MN-', ''));
+    expect(link.pathname).toBe(`/orders/${r.order.number}`);
+    const token = link.searchParams.get('token')!;
+    expect(token.split('.')[0]).toBe(String(now.getTime() / 1000 + 30 * 86_400));
+    const secret = await linkSecret(ctx.db, shopConfig().APP_SECRET);
+    expect(verifyOrderNumber(secret, number, token, new Date(now.getTime() + 29 * 86_400_000))).toBe(true);
+    expect(verifyOrderNumber(secret, number, token, new Date(now.getTime() + 30 * 86_400_000))).toBe(false);
+    expect(verifyOrderNumber(secret, number + 1, token, now)).toBe(false);
   });
 
   it('an order opens for the browser that placed it or a signed link, and for nobody else', async () => {
