@@ -201,6 +201,18 @@ describe('a Checkout Session for an order', () => {
     }
   });
 
+  it('a session that is not open is replaced even if Stripe still gave it an address: the status decides', async () => {
+    const stub = {
+      checkout: {
+        sessions: {
+          retrieve: async () => ({ id: 'cs_old', status: 'expired', url: 'https://checkout.stripe.example/old' }),
+          create: async () => ({ id: 'cs_new', url: 'https://checkout.stripe.example/new' }),
+        },
+      },
+    } as unknown as Stripe;
+    expect(await startStripeCheckout(stub, orderOf(), SITE, 'cs_old')).toEqual({ sessionId: 'cs_new', url: 'https://checkout.stripe.example/new' });
+  });
+
   it('a session Stripe returns without a payment page is an error, not a broken redirect', async () => {
     const noUrl = { checkout: { sessions: { create: async () => ({ id: 'cs_no_url', url: null }) } } } as unknown as Stripe;
     await expect(startStripeCheckout(noUrl, orderOf(), SITE)).rejects.toThrow('Stripe returned no URL for session cs_no_url');

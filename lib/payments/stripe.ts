@@ -20,7 +20,7 @@ export interface StripeSettings {
 const clients = new Map<string, Stripe>();
 
 export function stripeClient(s: StripeSettings): Stripe {
-  const key = `${s.secretKey}|${s.apiBase ?? ''}`;
+  const key = JSON.stringify([s.secretKey, s.apiBase]);
   let client = clients.get(key);
   if (!client) {
     const base = s.apiBase ? new URL(s.apiBase) : null;
@@ -85,9 +85,8 @@ export async function startStripeCheckout(
       client_reference_id: order.id,
       metadata: { orderId: order.id, orderNumber: order.number },
       line_items: lineItems,
-      success_url: new URL('/checkout/success?session_id={CHECKOUT_SESSION_ID}', siteUrl)
-        .toString()
-        .replace('%7BCHECKOUT_SESSION_ID%7D', '{CHECKOUT_SESSION_ID}'),
+      // Stripe fills in the placeholder; the URL parser leaves braces in a query as they are.
+      success_url: new URL('/checkout/success?session_id={CHECKOUT_SESSION_ID}', siteUrl).toString(),
       cancel_url: new URL('/checkout?cancelled=1', siteUrl).toString(),
       expires_at: expiresAt,
     },

@@ -322,8 +322,9 @@ describeEachDatabase('payments through the real SDK against local fakes', (ctx) 
       for (const [n, currency] of [
         [1, null],
         [2, 'dollars'],
+        [3, 'a made-up currency with a very long name'],
       ] as const) {
-        const { order, session } = await stripeOrder(n === 1 ? 'KCC-L-FOR' : 'SBC-M-OAT', true);
+        const { order, session } = await stripeOrder(['KCC-L-FOR', 'SBC-M-OAT', 'SBC-S-OAT'][n - 1]!, true);
         const r = await deliver(
           sessionEvent(`evt_nocur_${n}`, 'checkout.session.completed', {
             id: session.sessionId,
@@ -338,7 +339,8 @@ describeEachDatabase('payments through the real SDK against local fakes', (ctx) 
         const row = await ctx.db.order.findUniqueOrThrow({ where: { id: order.id }, include: { payments: true } });
         expect(row.status).toBe('pending');
         expect(row.payments.map((p) => [p.amountCents, p.currency])).toEqual([[order.total.amount, 'XXX']]);
-        const sent = currency === null ? '""' : '"dollars"';
+        // What was sent, quoted, its first 20 characters at most.
+        const sent = ['""', '"dollars"', '"a made-up currency "'][n - 1];
         expect(row.flaggedReason).toBe(
           `stripe reported ${order.total.amount} minor units in no known currency (${sent}); the order's total is ${formatMoney(money(order.total.amount, 'USD'))}`,
         );
