@@ -105,8 +105,7 @@ describe('each field’s rule and its sentence', () => {
     expect(errorsFor({ name: `${'n'.repeat(101)}\u0000` })).toEqual({ name: 'Keep the full name for delivery under 100 characters' });
     const r = parseCheckout({ ...good, email: '  dulmaa@example.com ', postalCode: ' 62901 ', line2: '  Flat 2 ', region: '   ' });
     expect(r.ok && [r.input.email, r.input.postalCode, r.input.line2, r.input.region]).toEqual(['dulmaa@example.com', '62901', 'Flat 2', null]);
-    const { line2: _line2, region: _region, ...without } = good;
-    const bare = parseCheckout(without);
+    const bare = parseCheckout({ ...good, line2: undefined, region: undefined });
     expect(bare.ok && [bare.input.line2, bare.input.region]).toEqual([null, null]);
   });
 
