@@ -167,6 +167,46 @@ describeEachDatabase('placing orders', (ctx) => {
     expect(verifyOrderNumber(secret, number + 1, token, now)).toBe(false);
   });
 
+  it('an order id or Stripe session id of the wrong shape asks the database nothing', async () => {
+    const log: string[] = [];
+    const recorded = ctx.db.$extends({
+      query: {
+        $allOperations({ model, operation, args, query }) {
+          log.push(model ? `${model}.${operation}` : operation);
+          return query(args);
+        },
+      },
+    }) as unknown as typeof ctx.db;
+    const cartToken = 'A'.repeat(43);
+    const linkToken = signOrderLink('s'.repeat(40), 'c'.repeat(25), new Date());
+    const asks = async (req: Partial<OrderRequest>) => {
+      log.length = 0;
+      expect(await findOrderFor(recorded, { orderId: null, stripeSessionId: null, linkToken: null, cartToken, ...req }, 's'.repeat(40))).toBeNull();
+      return log.length > 0;
+    };
+    // Shaped like ours (a cuid, c + 20 to 32 lower-case letters and digits; cs_ + up to 200): looked up, not found.
+    for (const orderId of [`c${'a1'.repeat(10)}`, `c${'z9'.repeat(16)}`]) expect(await asks({ orderId }), orderId).toBe(true);
+    for (const stripeSessionId of ['cs_a', `cs_${'A_9'.repeat(66)}xy`]) expect(await asks({ stripeSessionId }), stripeSessionId).toBe(true);
+    // Anything else: no query at all, with a cookie or with a link.
+    for (const orderId of [
+      `c${'a'.repeat(19)}`,
+      `c${'a'.repeat(33)}`,
+      `C${'a'.repeat(24)}`,
+      `c${'A'.repeat(24)}`,
+      `xc${'a'.repeat(24)}`,
+      `c${'a'.repeat(24)}x!`,
+      `c${'a'.repeat(12)}_${'a'.repeat(11)}`,
+    ]) {
+      expect(await asks({ orderId }), orderId).toBe(false);
+      expect(await asks({ orderId, linkToken, cartToken: null }), orderId).toBe(false);
+    }
+    for (const stripeSessionId of ['cs_', `cs_${'a'.repeat(201)}`, 'xcs_abc', 'cs_abc!', 'cs_abc-def', 'CS_abc', 'pi_abc'])
+      expect(await asks({ stripeSessionId }), stripeSessionId).toBe(false);
+    // A well-formed session id without the cookie that placed it: nothing asked either.
+    expect(await asks({ stripeSessionId: 'cs_abc', cartToken: null })).toBe(false);
+    expect(await asks({ stripeSessionId: 'cs_abc', cartToken: 'short' })).toBe(false);
+  });
+
   it('an order opens for the browser that placed it or a signed link, and for nobody else', async () => {
     const s = await cartWith('FCT-15CM-CAM', 1);
     const r = await placeOrder(ctx.db, s.token, s.input, 'stripe', settings);
