@@ -8,9 +8,10 @@ import { SHIPPING_COUNTRIES } from './countries';
  */
 const text = (label: string, max: number) =>
   z
+    // The schema's own error is the message of every check below without one (empty, or missing).
     .string({ error: `Enter ${label}` })
     .trim()
-    .min(1, `Enter ${label}`)
+    .min(1)
     .max(max, `Keep ${label} under ${max} characters`)
     .refine((v) => !/[\p{Cc}]/u.test(v), `Use letters, numbers and punctuation only in ${label}`);
 
@@ -30,7 +31,7 @@ export const checkoutSchema = z.object({
   email: z
     .string({ error: 'Enter your e-mail address' })
     .trim()
-    .min(1, 'Enter your e-mail address')
+    .min(1)
     .max(254, 'That e-mail address is too long')
     .pipe(z.email('Enter an e-mail address like name@example.com')),
   name: text('the full name for delivery', 100),
@@ -41,12 +42,12 @@ export const checkoutSchema = z.object({
   postalCode: z
     .string({ error: 'Enter the postal code' })
     .trim()
-    .min(1, 'Enter the postal code')
+    .min(1)
     .regex(/^[A-Za-z0-9][A-Za-z0-9 -]{1,11}$/, 'Enter the postal code as it is written on letters, e.g. 62901'),
   country: z.enum(SHIPPING_COUNTRIES, { error: 'Choose a country we ship to' }),
   shippingMethod: z.enum(['standard', 'express'], { error: 'Choose Standard or Express shipping' }),
   payment: z.enum(PAYMENT_CHOICES, { error: 'Choose how to pay' }),
-  quote: z.string({ error: 'Please review your order and confirm again' }).regex(/^[a-f0-9]{32}$/, 'Please review your order and confirm again'),
+  quote: z.string({ error: 'Please review your order and confirm again' }).regex(/^[a-f0-9]{32}$/),
 });
 export type CheckoutInput = z.infer<typeof checkoutSchema>;
 export type CheckoutField = keyof CheckoutInput;

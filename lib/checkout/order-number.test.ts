@@ -9,6 +9,7 @@ describe('order numbers', () => {
     expect(parseOrderNumber('MN100003')).toBe(100003);
   });
   it('refuse anything else', () => {
-    for (const s of ['', 'MN-', 'MN-12345', 'XX-100001', 'MN-100001; drop table', 'MN-1000000000']) expect(parseOrderNumber(s), s).toBeNull();
+    for (const s of ['', 'MN-', 'MN-12345', 'XX-100001', 'MN-100001; drop table', 'MN-1000000000', 'XMN-100001', 'order MN-100001'])
+      expect(parseOrderNumber(s), s).toBeNull();
   });
 });

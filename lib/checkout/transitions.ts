@@ -31,7 +31,7 @@ export async function markPaid(tx: Tx, orderId: string, now: Date, note: string)
   // on record and ask staff to refund.
   const ended = await tx.order.findUnique({
     where: { id: orderId },
-    select: { status: true, lines: { select: { variantId: true, quantity: true, title: true, colour: true, size: true } } },
+    select: { status: true, lines: true },
   });
   if (!ended || (ended.status !== 'expired' && ended.status !== 'cancelled')) return 'unchanged';
   const moved = await tx.order.updateMany({ where: { id: orderId, status: ended.status }, data: { status: 'paid', paidAt: now } });
@@ -43,6 +43,7 @@ export async function markPaid(tx: Tx, orderId: string, now: Date, note: string)
       tx,
       ended.lines.flatMap((l) => (l.variantId ? [{ variantId: l.variantId, quantity: l.quantity, title: `${l.title} (${l.colour}, ${l.size})` }] : [])),
     );
+    // Stryker disable next-line StringLiteral: equivalent (stryker-equivalent.md): the transaction's commit releases the savepoint too.
     await tx.$executeRaw`RELEASE SAVEPOINT rereserve`;
     await event(tx, orderId, ended.status, 'paid', `${note}; paid after the hold ended, stock reserved again`);
     if (ended.status === 'cancelled') {
@@ -83,6 +84,7 @@ export async function flagOrder(tx: Tx, orderId: string, reason: string): Promis
 export async function expireDueOrders(tx: Tx, now: Date): Promise<number> {
   const due = await tx.$queryRaw<{ id: string }[]>`UPDATE "Order" SET status = 'expired', "cartId" = NULL, "updatedAt" = ${now}
     WHERE status = 'pending' AND "expiresAt" <= ${now} RETURNING id`;
+  // Stryker disable next-line ConditionalExpression: equivalent (stryker-equivalent.md): nothing due gives nothing to release or note; this saves two round trips on every add to cart.
   if (!due.length) return 0;
   const ids = due.map((d) => d.id);
   await releaseStock(tx, ids);

@@ -18,7 +18,8 @@ describe('order links', () => {
     expect(verifyOrderLink('t'.repeat(40), 'order-a', token, now)).toBe(false);
     const [exp, sig] = token.split('.');
     expect(verifyOrderLink(secret, 'order-a', `${Number(exp) + 86_400}.${sig}`, now)).toBe(false);
-    for (const junk of ['', 'x', '1.2', `${exp}.${sig}x`]) expect(verifyOrderLink(secret, 'order-a', junk, now)).toBe(false);
+    for (const junk of ['', 'x', '1.2', `${exp}.${sig}x`, `x${exp}.${sig}`, `1${exp}.${sig}`])
+      expect(verifyOrderLink(secret, 'order-a', junk, now)).toBe(false);
   });
 
   it('hash the browser’s cookie under a label of their own', () => {

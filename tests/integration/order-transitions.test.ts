@@ -36,7 +36,8 @@ describeEachDatabase('order transitions', (ctx) => {
     row.events.find((e) => e.from === from && e.to === to);
   const orderRow = (id: string) => ctx.db.order.findUniqueOrThrow({ where: { id }, include: { events: { orderBy: { createdAt: 'asc' } }, lines: true } });
 
-  it('paid in time: paid, the cart emptied, the payment noted in the history', async () => {
+  it('paid in time: paid, its cart emptied (no other), the payment noted in the history', async () => {
+    const other = await pendingOrder('KCC-L-FOR', 1);
     const { order, token } = await pendingOrder('GCN-M-CHA', 1);
     const now = new Date();
     expect(await ctx.db.$transaction((tx) => markPaid(tx, order.id, now, 'Payment p_1 received through test'))).toBe('moved');
@@ -44,6 +45,9 @@ describeEachDatabase('order transitions', (ctx) => {
     expect(row).toMatchObject({ status: 'paid', paidAt: now, cartId: null, flaggedReason: null });
     expect(eventOf(row, 'pending', 'paid')).toMatchObject({ note: 'Payment p_1 received through test' });
     expect((await getCart(ctx.db, token, testCartSettings)).lines).toHaveLength(0);
+    // Another shopper's cart and pending order are untouched.
+    expect((await getCart(ctx.db, other.token, testCartSettings)).lines).toHaveLength(1);
+    expect((await orderRow(other.order.id)).status).toBe('pending');
     // Paid twice: the second finds nothing to move.
     expect(await ctx.db.$transaction((tx) => markPaid(tx, order.id, now, 'again'))).toBe('unchanged');
     expect((await orderRow(order.id)).events).toHaveLength(row.events.length);
@@ -81,6 +85,28 @@ describeEachDatabase('order transitions', (ctx) => {
     expect(eventOf(row, 'expired', 'paid')).toMatchObject({ note: `Payment p_gone received through test; ${reason}` });
     // Nothing was taken: the savepoint undid the attempt.
     expect(await stockOf(variantId)).toBe(1);
+  });
+
+  it('paid after the hold ended, one of two lines gone: nothing is taken for the other either, and no other order moves', async () => {
+    const placedAt = new Date(Date.now() - 40 * 60_000);
+    const a = await ctx.db.variant.update({ where: { sku: 'SBC-S-OAT' }, data: { stock: 5 } });
+    const b = await ctx.db.variant.update({ where: { sku: 'SBC-M-OAT' }, data: { stock: 5 } });
+    let token: string | null = null;
+    for (const v of [a, b]) token = (await addToCart(ctx.db, token, { variantId: v.id, quantity: 1 }, testCartSettings)).newToken ?? token;
+    const input = { ...testCheckoutAddress, quote: quoteOf(await getCart(ctx.db, token, testCartSettings)) };
+    const placed = await placeOrder(ctx.db, token, input, 'test', settings, placedAt);
+    if (placed.kind !== 'placed') throw new Error(placed.kind);
+    const bystander = await pendingOrder('GCN-S-OAT', 1, placedAt);
+    await ctx.db.$transaction((tx) => expireDueOrders(tx, new Date()));
+    // The variant taken second (by id) is the one gone, so the first is reserved before the failure.
+    const [first, second] = [a, b].sort((x, y) => (x.id < y.id ? -1 : 1));
+    await ctx.db.variant.update({ where: { id: second!.id }, data: { stock: 0 } });
+    const firstStock = await stockOf(first!.id);
+    expect(await ctx.db.$transaction((tx) => markPaid(tx, placed.order.id, new Date(), 'Payment p_half received through test'))).toBe('moved');
+    expect((await orderRow(placed.order.id)).flaggedReason).toMatch(/ is sold out: refund or restock$/);
+    // The first line's unit was not kept back: the whole re-reservation was rolled back.
+    expect(await stockOf(first!.id)).toBe(firstStock);
+    expect((await orderRow(bystander.order.id)).status).toBe('expired');
   });
 
   it('paid after the hold ended and the variant sold out meanwhile: flagged with its full name', async () => {

@@ -5,6 +5,7 @@ import { seedCatalog } from '@/lib/catalog/seed-catalog';
 import type { CheckoutInput } from '@/lib/checkout/input';
 import { placeOrder, type PlaceSettings } from '@/lib/checkout/place';
 import { quoteOf } from '@/lib/checkout/quote';
+import { afterPayment } from '@/lib/checkout/confirmation';
 import { finishPayPal, startPayPal } from '@/lib/checkout/service';
 import type { Db } from '@/lib/db';
 import { formatMoney, money } from '@/lib/money';
@@ -119,6 +120,11 @@ describeEachDatabase('payments through the real SDK against local fakes', (ctx) 
     expect(row.payments[0]).toMatchObject({ provider: 'stripe', amountCents: order.total.amount, currency: 'USD' });
     expect(row.events.map((e) => e.to)).toEqual(['pending', 'paid']);
     expect(await ctx.db.webhookEvent.count({ where: { eventId: event.id } })).toBe(1);
+    // A card payment's confirmation does not call it a test payment.
+    await afterPayment(ctx.db, order.id);
+    const mail = await ctx.db.outboxMessage.findFirstOrThrow({ where: { dedupeKey: `order-confirmation:${order.id}` } });
+    expect(mail.text).toContain(order.number);
+    expect(mail.text.toLowerCase()).not.toContain('test payment');
     expect(stripeFake.deliveries.filter((d) => d.eventId === event.id).every((d) => d.status === 200)).toBe(true);
   });
 

@@ -97,6 +97,14 @@ describeEachDatabase('placing an order', (ctx) => {
     expect((await ctx.db.order.findUniqueOrThrow({ where: { id: first.order.id } })).status).toBe('paid');
   });
 
+  it('a cart whose lines were all removed places nothing', async () => {
+    const s = await cartOf([['GCN-M-OAT', 1]]);
+    const cart = await ctx.db.cart.findFirstOrThrow({ where: { lines: { some: { variant: { sku: 'GCN-M-OAT' } } } }, orderBy: { createdAt: 'desc' } });
+    await ctx.db.cartLine.deleteMany({ where: { cartId: cart.id } });
+    const empty = quoteOf(await getCart(ctx.db, s.token, testCartSettings));
+    expect(await placeOrder(ctx.db, s.token, { ...s.input, quote: empty }, 'test', settings)).toEqual({ kind: 'empty' });
+  });
+
   it('another shipping method is another order too', async () => {
     const s = await cartOf([['GCN-L-OAT', 1]]);
     const standard = await placeOrder(ctx.db, s.token, s.input, 'test', settings);
