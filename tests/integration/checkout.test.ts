@@ -11,6 +11,8 @@ import { shopConfig } from '@/lib/config';
 import { findOrderFor, type OrderRequest } from '@/lib/checkout/order-access';
 import { linkSecret, signOrderLink, verifyOrderNumber } from '@/lib/checkout/viewer';
 import { describeEachDatabase } from '../support/databases';
+import type { Db } from '@/lib/db';
+import { recordingDb } from '../support/recording-db';
 import { testCartSettings } from '../support/settings';
 
 const cart = testCartSettings;
@@ -168,15 +170,7 @@ describeEachDatabase('placing orders', (ctx) => {
   });
 
   it('an order id or Stripe session id of the wrong shape asks the database nothing', async () => {
-    const log: string[] = [];
-    const recorded = ctx.db.$extends({
-      query: {
-        $allOperations({ model, operation, args, query }) {
-          log.push(model ? `${model}.${operation}` : operation);
-          return query(args);
-        },
-      },
-    }) as unknown as typeof ctx.db;
+    const { db: recorded, log } = recordingDb(ctx.db as Db);
     const cartToken = 'A'.repeat(43);
     const linkToken = signOrderLink('s'.repeat(40), 'c'.repeat(25), new Date());
     const asks = async (req: Partial<OrderRequest>) => {

@@ -9,6 +9,7 @@ import type { Db } from '@/lib/db';
 import { LOOKUP_LIMITS, LOOKUP_NOT_FOUND, lookupOrder } from '@/lib/orders/lookup';
 import { findOrderPage, orderPass } from '@/lib/orders/order-page';
 import { describeEachDatabase } from '../support/databases';
+import { recordingDb } from '../support/recording-db';
 import { snapshotTables } from '../support/snapshot';
 import { testCartSettings, testCheckoutAddress } from '../support/settings';
 
@@ -32,19 +33,7 @@ describeEachDatabase('order lookup', (ctx) => {
     order = await ctx.db.order.findUniqueOrThrow({ where: { id: paid.orderId }, select: { id: true, number: true, email: true } });
   });
 
-  /** The same client, recording every query it sends (model operations and raw SQL alike). */
-  function recording(): { db: Db; log: string[] } {
-    const log: string[] = [];
-    const db = ctx.db.$extends({
-      query: {
-        $allOperations({ model, operation, args, query }) {
-          log.push(model ? `${model}.${operation}` : operation);
-          return query(args);
-        },
-      },
-    }) as unknown as Db;
-    return { db, log };
-  }
+  const recording = () => recordingDb(ctx.db as Db);
 
   it('finds the order for the right pair, however the number is typed and whatever the e-mail’s case', async () => {
     for (const [number, email] of [
